@@ -1,0 +1,2 @@
+// Ribbon commands entry (placeholder until the commands land).
+export {};

@@ -1,0 +1,3 @@
+// Browser preview entry (placeholder until the preview lands).
+const root = document.getElementById("root");
+if (root) root.textContent = "Propensity Pane preview";
