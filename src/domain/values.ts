@@ -290,7 +290,7 @@ function tierFromEmployees(employees: number): SizeTier | null {
 export function parseSizeTier(subSegment: unknown, orgSize?: unknown): SizeTier | null {
   const segment = cleanText(subSegment)
     .toLowerCase()
-    .replace(/[\s_\-]+/g, " ");
+    .replace(/[\s_-]+/g, " ");
   if (/upper ?medium|top ?unmanaged|corporate|upper ?mid/.test(segment)) return "Upper Medium";
   if (/small/.test(segment)) return "Small";
   if (/medium|\bmid\b/.test(segment)) return "Medium";
