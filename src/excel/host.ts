@@ -9,4 +9,6 @@ export interface ExcelHost {
   isSetSupported(name: string, version: string): boolean;
   /** The open document's URL (`Office.context.document.url`); used to warn about .csv files. */
   documentUrl(): string | undefined;
+  /** "dark" when Office uses a dark theme, so the pane can follow it. */
+  theme?(): "light" | "dark";
 }

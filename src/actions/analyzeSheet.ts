@@ -1,0 +1,52 @@
+import { analysisColumnsNeeded, analyzeReport } from "../domain/analysis";
+import type { ReportAnalysis } from "../domain/types";
+import { openReport, readReportColumns } from "../excel/report";
+import type { ActionDefinition } from "./types";
+
+export interface SheetReport {
+  sheetName: string;
+  /** 1-based sheet row of the header, as Excel numbers rows. */
+  headerRowNumber: number;
+  isProtected: boolean;
+  /** The report is an Excel table. */
+  isTable: boolean;
+  /** Some rows are hidden by a filter the add-in did not set (or did). */
+  isFiltered: boolean;
+  analysis: ReportAnalysis;
+}
+
+/** Reads the active sheet and says what report it is; changes nothing. */
+export const analyzeSheet: ActionDefinition<void, SheetReport> = {
+  id: "analyzeSheet",
+  label: "Analyze sheet",
+  description:
+    "Recognises the CloudAscent report on the active sheet and counts customers per cluster. Changes nothing.",
+  requires: [],
+  needs: [],
+  async perform(env) {
+    const report = await openReport(env.host, env.capabilities);
+    const columns = analysisColumnsNeeded(report.layout);
+    const data = await readReportColumns(env.host, report, columns, {
+      onProgress: env.onProgress,
+      signal: env.signal,
+    });
+    const analysis = analyzeReport(report.layout, data, report.dataRowCount, {
+      documentUrl: env.host.documentUrl(),
+    });
+    const productCount = analysis.products.length;
+    return {
+      message:
+        `${analysis.reportTypeLabel}: ${analysis.dataRowCount.toLocaleString("en-US")} customers` +
+        (productCount ? `, ${productCount} product${productCount === 1 ? "" : "s"} with clusters.` : "."),
+      warnings: analysis.warnings,
+      data: {
+        sheetName: report.sheetName,
+        headerRowNumber: report.headerSheetRow + 1,
+        isProtected: report.isProtected,
+        isTable: report.table !== null,
+        isFiltered: report.autoFilter?.isDataFiltered ?? false,
+        analysis,
+      },
+    };
+  },
+};

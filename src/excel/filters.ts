@@ -1,0 +1,159 @@
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import { a1, type Area } from "./address";
+import { UserFacingError } from "./errors";
+import type { OpenedReport } from "./report";
+
+/** Exact display texts to keep in one column (column offset from the report's left edge). */
+export interface ColumnCriteria {
+  column: number;
+  values: readonly string[];
+}
+
+/** A criterion Excel holds on a column, whoever set it. */
+export interface ExistingCriteria {
+  column: number;
+  criteria: Excel.FilterCriteria;
+}
+
+function hasCriteria(criteria: Excel.FilterCriteria | undefined): criteria is Excel.FilterCriteria {
+  return !!criteria && !!criteria.filterOn;
+}
+
+/** Criteria currently set on the report's columns, by report column offset. */
+export function existingCriteria(report: OpenedReport): ExistingCriteria[] {
+  const filter = report.autoFilter;
+  if (!filter?.enabled || !filter.area) return [];
+  const shift = filter.area.column - report.area.column;
+  return filter.criteria.flatMap((criteria, index) =>
+    hasCriteria(criteria) ? [{ column: index + shift, criteria }] : [],
+  );
+}
+
+/** The AutoFilter range: header row to last data row, across the report and its helper columns. */
+export function filterAreaOf(report: OpenedReport, columnCount: number): Area {
+  return {
+    row: report.headerSheetRow,
+    column: report.area.column,
+    rowCount: report.dataRowCount + 1,
+    columnCount,
+  };
+}
+
+function sameArea(a: Area | null, b: Area): boolean {
+  return (
+    !!a &&
+    a.row === b.row &&
+    a.column === b.column &&
+    a.rowCount === b.rowCount &&
+    a.columnCount === b.columnCount
+  );
+}
+
+function valuesCriteria(values: readonly string[]): Excel.FilterCriteria {
+  return { filterOn: "Values", values: [...values] };
+}
+
+/**
+ * Sets Values criteria on report columns, AND-ed with whatever is already filtered, in one sync.
+ * Criteria on other columns are kept; when the filter range must grow (helper columns were added),
+ * the filter is rebuilt on the larger range with every criterion it had.
+ */
+export async function applyColumnCriteria(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  criteria: readonly ColumnCriteria[],
+  columnCount: number,
+): Promise<void> {
+  if (report.table) {
+    await applyTableCriteria(host, report.table.name, report, criteria);
+    return;
+  }
+  if (!capabilities.has("autoFilter")) {
+    throw new UserFacingError(capabilities.missingMessage("autoFilter"));
+  }
+  const target = filterAreaOf(report, columnCount);
+  const current = report.autoFilter;
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(report.sheetName);
+    const address = a1(target);
+    if (current?.enabled && current.area && !sameArea(current.area, target)) {
+      // Growing an AutoFilter means removing it and applying it again on the new range.
+      const kept = existingCriteria(report).filter((c) => !criteria.some((mine) => mine.column === c.column));
+      sheet.autoFilter.remove();
+      sheet.autoFilter.apply(address);
+      for (const { column, criteria: old } of kept) {
+        if (column >= 0 && column < columnCount) sheet.autoFilter.apply(address, column, old);
+      }
+    }
+    for (const { column, values } of criteria) {
+      sheet.autoFilter.apply(address, column, valuesCriteria(values));
+    }
+    await context.sync();
+  });
+}
+
+async function applyTableCriteria(
+  host: ExcelHost,
+  tableName: string,
+  report: OpenedReport,
+  criteria: readonly ColumnCriteria[],
+): Promise<void> {
+  await host.run(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    const columnShift = report.table!.area.column - report.area.column;
+    for (const { column, values } of criteria) {
+      table.columns.getItemAt(column - columnShift).filter.applyValuesFilter([...values]);
+    }
+    await context.sync();
+  });
+}
+
+/** Removes criteria from the given report columns only; other columns keep theirs. */
+export async function clearColumnCriteria(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  columns: readonly number[],
+): Promise<void> {
+  if (columns.length === 0) return;
+  if (report.table) {
+    const columnShift = report.table.area.column - report.area.column;
+    await host.run(async (context) => {
+      const table = context.workbook.tables.getItem(report.table!.name);
+      for (const column of columns) table.columns.getItemAt(column - columnShift).filter.clear();
+      await context.sync();
+    });
+    return;
+  }
+  const filter = report.autoFilter;
+  if (!filter?.enabled || !filter.area) return;
+  const filterArea = filter.area;
+  const shift = filterArea.column - report.area.column;
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(report.sheetName);
+    if (capabilities.has("clearColumnCriteria")) {
+      for (const column of columns) sheet.autoFilter.clearColumnCriteria(column - shift);
+    } else {
+      // Before ExcelApi 1.14 one column can't be cleared alone: clear all, then put the others back.
+      const kept = existingCriteria(report).filter((c) => !columns.includes(c.column));
+      sheet.autoFilter.clearCriteria();
+      for (const { column, criteria } of kept)
+        sheet.autoFilter.apply(a1(filterArea), column - shift, criteria);
+    }
+    await context.sync();
+  });
+}
+
+/** Clears every criterion and removes the filter buttons (the user asked to clear everything). */
+export async function removeAllFilters(host: ExcelHost, report: OpenedReport): Promise<void> {
+  await host.run(async (context) => {
+    if (report.table) {
+      context.workbook.tables.getItem(report.table.name).clearFilters();
+    } else if (report.autoFilter?.enabled) {
+      context.workbook.worksheets.getItem(report.sheetName).autoFilter.remove();
+    }
+    await context.sync();
+  });
+}

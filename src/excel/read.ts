@@ -1,0 +1,199 @@
+import type { CellValue } from "../domain/types";
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import { a1, contiguousRuns, type Area } from "./address";
+import { errorCode, UserFacingError } from "./errors";
+import { estimateBytesPerRow, rowsPerBlock, MIN_ROWS_PER_BLOCK } from "./payload";
+import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./progress";
+
+export interface SheetTop {
+  sheetName: string;
+  /** The used area (values only); null for an empty sheet. */
+  area: Area | null;
+  isProtected: boolean;
+  /** The first rows of the used area, all columns: header search rows plus a sample of data rows. */
+  block: CellValue[][];
+  /** The sheet AutoFilter, when the host supports the API (ExcelApi 1.9). */
+  autoFilter: SheetAutoFilter | null;
+  /** Excel tables on the sheet. */
+  tables: { name: string; area: Area }[];
+}
+
+export interface SheetAutoFilter {
+  enabled: boolean;
+  isDataFiltered: boolean;
+  area: Area | null;
+  /** Per column of the filter range: the criteria Excel reports (empty object when none). */
+  criteria: Excel.FilterCriteria[];
+}
+
+const EMPTY_TOP = { sheetName: "", area: null, isProtected: false, block: [], autoFilter: null, tables: [] };
+
+function areaOf(range: Excel.Range): Area {
+  return {
+    row: range.rowIndex,
+    column: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
+}
+
+/** Columns beyond this are not read in the header block: no report has that many, and the read must stay small. */
+const MAX_HEADER_COLUMNS = 1024;
+
+/** Reads where the data is and its first rows: two syncs, whatever the sheet's size. */
+export async function readSheetTop(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    sheet.protection.load("protected");
+    // getUsedRangeOrNullObject arrived with ExcelApi 1.4 (like settings); before it an empty sheet throws ItemNotFound.
+    const canBeNull = capabilities.has("settings");
+    const used = canBeNull
+      ? sheet.getUsedRangeOrNullObject(true)
+      : sheet.getUsedRange(capabilities.has("valuesOnlyUsedRange") ? true : undefined);
+    used.load("rowIndex, columnIndex, rowCount, columnCount");
+    sheet.tables.load("items/name");
+    const filter = capabilities.has("autoFilter") ? sheet.autoFilter : null;
+    filter?.load("enabled, isDataFiltered, criteria");
+    const filterRange = filter?.getRangeOrNullObject();
+    filterRange?.load("rowIndex, columnIndex, rowCount, columnCount");
+    try {
+      await context.sync();
+    } catch (error) {
+      if (errorCode(error) === "ItemNotFound") return EMPTY_TOP;
+      throw error;
+    }
+    const autoFilter: SheetAutoFilter | null =
+      filter && filterRange
+        ? {
+            enabled: filter.enabled,
+            isDataFiltered: filter.isDataFiltered,
+            area: filterRange.isNullObject ? null : areaOf(filterRange),
+            criteria: filter.criteria,
+          }
+        : null;
+    const tableRanges = sheet.tables.items.map((table) => {
+      const range = table.getRange();
+      range.load("rowIndex, columnIndex, rowCount, columnCount");
+      return { name: table.name, range };
+    });
+    if (canBeNull && used.isNullObject) {
+      await context.sync();
+      return { ...EMPTY_TOP, sheetName: sheet.name, isProtected: sheet.protection.protected, autoFilter };
+    }
+    const area = areaOf(used);
+    const top = sheet.getRange(
+      a1({
+        row: area.row,
+        column: area.column,
+        rowCount: Math.min(area.rowCount, HEADER_SEARCH_ROWS + SAMPLE_ROWS),
+        columnCount: Math.min(area.columnCount, MAX_HEADER_COLUMNS),
+      }),
+    );
+    top.load("values");
+    await context.sync();
+    return {
+      sheetName: sheet.name,
+      area,
+      isProtected: sheet.protection.protected,
+      block: top.values as CellValue[][],
+      autoFilter,
+      tables: tableRanges.map(({ name, range }) => ({ name, area: areaOf(range) })),
+    };
+  });
+}
+
+export interface ColumnRead {
+  sheetName: string;
+  /** Absolute sheet row of data row 0 and absolute column of column offset 0. */
+  firstRow: number;
+  originColumn: number;
+  rowCount: number;
+  /** Column offsets (relative to originColumn) to read. */
+  columns: readonly number[];
+  /** "values" for numbers and dates; "text" where the displayed text matters (AutoFilter criteria). */
+  property: "values" | "text";
+  /** Sample rows (same column offsets) used to size blocks. */
+  sample: readonly (readonly CellValue[])[];
+}
+
+/**
+ * Reads only the given columns, in row blocks sized to stay under the payload and cell limits, one
+ * sync per block. A block Excel still finds too large is split and read again.
+ */
+export async function readColumns(
+  host: ExcelHost,
+  request: ColumnRead,
+  options: WorkOptions = {},
+): Promise<Map<number, CellValue[]>> {
+  const runs = contiguousRuns(request.columns);
+  const result = new Map<number, CellValue[]>();
+  for (const column of request.columns) result.set(column, new Array<CellValue>(request.rowCount));
+  if (request.rowCount === 0 || runs.length === 0) return result;
+
+  let blockRows = rowsPerBlock(estimateBytesPerRow(request.sample, request.columns), request.columns.length);
+  let start = 0;
+  while (start < request.rowCount) {
+    throwIfCancelled(options.signal);
+    const rows = Math.min(blockRows, request.rowCount - start);
+    options.onProgress?.({
+      message: `Reading rows ${formatCount(start + 1)}-${formatCount(start + rows)} of ${formatCount(request.rowCount)}`,
+      done: start,
+      total: request.rowCount,
+    });
+    try {
+      await readBlock(host, request, runs, start, rows, result);
+    } catch (error) {
+      if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && blockRows > MIN_ROWS_PER_BLOCK) {
+        blockRows = Math.max(MIN_ROWS_PER_BLOCK, Math.floor(blockRows / 2));
+        continue;
+      }
+      throw error;
+    }
+    start += rows;
+    await yieldToHost();
+  }
+  options.onProgress?.({ message: "Read complete", done: request.rowCount, total: request.rowCount });
+  return result;
+}
+
+async function readBlock(
+  host: ExcelHost,
+  request: ColumnRead,
+  runs: { start: number; count: number }[],
+  start: number,
+  rows: number,
+  into: Map<number, CellValue[]>,
+): Promise<void> {
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(request.sheetName);
+    const ranges = runs.map((run) => {
+      const range = sheet.getRange(
+        a1({
+          row: request.firstRow + start,
+          column: request.originColumn + run.start,
+          rowCount: rows,
+          columnCount: run.count,
+        }),
+      );
+      range.load(request.property);
+      return range;
+    });
+    await context.sync();
+    runs.forEach((run, i) => {
+      const grid = (request.property === "values" ? ranges[i].values : ranges[i].text) as
+        CellValue[][] | null;
+      if (!grid) {
+        throw new UserFacingError(
+          "Excel returned no data for part of the sheet. Try again; if it persists, report it.",
+        );
+      }
+      for (let c = 0; c < run.count; c++) {
+        const target = into.get(run.start + c)!;
+        for (let r = 0; r < rows; r++) target[start + r] = grid[r][c];
+      }
+    });
+  });
+}

@@ -1,0 +1,82 @@
+import { detectLayout } from "../domain/layout";
+import type { CellValue, ReportLayout } from "../domain/types";
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import type { Area } from "./address";
+import { UserFacingError } from "./errors";
+import { readColumns, readSheetTop, type SheetAutoFilter } from "./read";
+import type { WorkOptions } from "./progress";
+
+/** The active sheet understood as a CloudAscent report: where its header and data are, and what its columns mean. */
+export interface OpenedReport {
+  sheetName: string;
+  isProtected: boolean;
+  /** The used area of the sheet. */
+  area: Area;
+  layout: ReportLayout;
+  /** Absolute 0-based sheet row of the header. */
+  headerSheetRow: number;
+  /** Rows below the header to the end of the used area, blank rows included. */
+  dataRowCount: number;
+  /** Data rows read with the header (column offsets as in the layout), used to size read blocks. */
+  sample: CellValue[][];
+  /** The sheet's AutoFilter (null when the host has no AutoFilter API). */
+  autoFilter: SheetAutoFilter | null;
+  /** The Excel table holding the report, when it is formatted as one. */
+  table: { name: string; area: Area } | null;
+}
+
+export class NotAReportError extends UserFacingError {
+  constructor(message: string) {
+    super(message, "NotAReport");
+  }
+}
+
+/** Finds the report on the active sheet: two syncs, reading only the first rows. */
+export async function openReport(host: ExcelHost, capabilities: Capabilities): Promise<OpenedReport> {
+  const top = await readSheetTop(host, capabilities);
+  if (!top.area) {
+    throw new NotAReportError(
+      "The active sheet is empty. Open the CloudAscent CSV you downloaded from Partner Center and try again.",
+    );
+  }
+  const detection = detectLayout(top.block);
+  if (!detection.ok) throw new NotAReportError(detection.reason);
+  const { layout } = detection;
+  const headerSheetRow = top.area.row + layout.headerRow;
+  const table =
+    top.tables.find((t) => t.area.row === headerSheetRow && t.area.column <= top.area!.column + 1) ?? null;
+  return {
+    sheetName: top.sheetName,
+    isProtected: top.isProtected,
+    area: top.area,
+    layout,
+    headerSheetRow,
+    dataRowCount: top.area.rowCount - layout.headerRow - 1,
+    sample: top.block.slice(layout.headerRow + 1),
+    autoFilter: top.autoFilter,
+    table,
+  };
+}
+
+/** Reads the given report columns for every data row. */
+export function readReportColumns(
+  host: ExcelHost,
+  report: OpenedReport,
+  columns: readonly number[],
+  options: WorkOptions & { property?: "values" | "text" } = {},
+): Promise<Map<number, CellValue[]>> {
+  return readColumns(
+    host,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      originColumn: report.area.column,
+      rowCount: report.dataRowCount,
+      columns,
+      property: options.property ?? "values",
+      sample: report.sample,
+    },
+    options,
+  );
+}

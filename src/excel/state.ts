@@ -1,0 +1,43 @@
+import { parseStoredState, type StoredState } from "../domain/settings";
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+
+/** Settings key under which the add-in keeps what it did to this workbook. */
+export const STATE_KEY = "PropensityPane.state";
+
+/**
+ * Reads the add-in's state stored in the workbook. Settings are a cache (they fail to persist on
+ * some hosts): callers rebuild what they need from the sheet when this returns null.
+ */
+export async function loadState(host: ExcelHost, capabilities: Capabilities): Promise<StoredState | null> {
+  if (!capabilities.has("settings")) return null;
+  return host.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
+    setting.load("value");
+    await context.sync();
+    if (setting.isNullObject) return null;
+    let value: unknown = setting.value;
+    if (typeof value === "string") {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        return null;
+      }
+    }
+    return parseStoredState(value);
+  });
+}
+
+/** Queues the state write into a batch that is synced by the caller (so it lands with the change it records). */
+export function queueStateWrite(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  state: StoredState | null,
+): void {
+  if (!capabilities.has("settings")) return;
+  if (state === null) {
+    context.workbook.settings.getItemOrNullObject(STATE_KEY).delete();
+  } else {
+    context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
+  }
+}
