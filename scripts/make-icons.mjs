@@ -1,6 +1,7 @@
 // Draws the add-in's PNG icons into assets/ with nothing but node:zlib: `node scripts/make-icons.mjs`.
 // Glyphs are described on a 16 x 16 grid (so they stay crisp at 16, 32, 64, 80 and 128 px), rendered with
 // 4 x 4 supersampling, blue on transparent. The PNGs are committed; rerun this after changing a glyph.
+import { Buffer } from "node:buffer";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +23,6 @@ const roundRect = (x0, y0, x1, y1, r) => (x, y) => {
   const cy = Math.min(Math.max(y, y0 + r), y1 - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
-const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const ring = (cx, cy, r, width) => (x, y) => {
   const d = Math.hypot(x - cx, y - cy);
   return d <= r && d >= r - width;
