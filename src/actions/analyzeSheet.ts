@@ -1,5 +1,6 @@
 import { analysisColumnsNeeded, analyzeReport } from "../domain/analysis";
-import type { ReportAnalysis } from "../domain/types";
+import { distinctValueCounts } from "../domain/filters";
+import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
 import { openReport, readReportColumns } from "../excel/report";
 import type { ActionDefinition } from "./types";
 
@@ -13,6 +14,30 @@ export interface SheetReport {
   /** Some rows are hidden by a filter the add-in did not set (or did). */
   isFiltered: boolean;
   analysis: ReportAnalysis;
+  /** Columns offered as quick filters, with their values (exact text) and counts. */
+  quickFilters: QuickFilter[];
+}
+
+export type QuickFilterRole = Extract<ColumnRole, "transacted36" | "subSegment" | "industry" | "country">;
+export const QUICK_FILTER_ROLES: readonly QuickFilterRole[] = [
+  "transacted36",
+  "subSegment",
+  "industry",
+  "country",
+];
+
+export interface QuickFilter {
+  role: QuickFilterRole;
+  column: number;
+  header: string;
+  values: ValueCount[];
+}
+
+/** Approximates the displayed text of a value for quick-filter lists; filters re-read the exact text before use. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
 }
 
 /** Reads the active sheet and says what report it is; changes nothing. */
@@ -25,7 +50,13 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
   needs: [],
   async perform(env) {
     const report = await openReport(env.host, env.capabilities);
-    const columns = analysisColumnsNeeded(report.layout);
+    const quickColumns = QUICK_FILTER_ROLES.flatMap((role) => {
+      const column = report.layout.roles[role];
+      return column === undefined ? [] : [{ role, column }];
+    });
+    const columns = [
+      ...new Set([...analysisColumnsNeeded(report.layout), ...quickColumns.map((q) => q.column)]),
+    ];
     const data = await readReportColumns(env.host, report, columns, {
       onProgress: env.onProgress,
       signal: env.signal,
@@ -46,6 +77,12 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
         isTable: report.table !== null,
         isFiltered: report.autoFilter?.isDataFiltered ?? false,
         analysis,
+        quickFilters: quickColumns.map(({ role, column }) => ({
+          role,
+          column,
+          header: report.layout.headers[column],
+          values: distinctValueCounts((data.get(column) ?? []).map(cellText)),
+        })),
       },
     };
   },

@@ -28,16 +28,33 @@ export async function loadState(host: ExcelHost, capabilities: Capabilities): Pr
   });
 }
 
+/** Stores the state (or removes it when null) in its own sync. */
+export async function saveState(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  state: StoredState | null,
+): Promise<void> {
+  if (!capabilities.has("settings")) return;
+  await host.run(async (context) => {
+    if (state === null) {
+      const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
+      setting.load("key");
+      await context.sync();
+      if (setting.isNullObject) return;
+      setting.delete();
+    } else {
+      context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
+    }
+    await context.sync();
+  });
+}
+
 /** Queues the state write into a batch that is synced by the caller (so it lands with the change it records). */
 export function queueStateWrite(
   context: Excel.RequestContext,
   capabilities: Capabilities,
-  state: StoredState | null,
+  state: StoredState,
 ): void {
   if (!capabilities.has("settings")) return;
-  if (state === null) {
-    context.workbook.settings.getItemOrNullObject(STATE_KEY).delete();
-  } else {
-    context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
-  }
+  if (state) context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
 }

@@ -1,0 +1,52 @@
+/**
+ * The add-in's operations, as the task pane and the ribbon see them. Each action is one file;
+ * a session binds them to a host and detects its requirement sets once.
+ */
+import type { ExcelHost } from "../excel/host";
+import { detectCapabilities, type Capabilities } from "../excel/requirements";
+import { addHelperColumns } from "./addHelperColumns";
+import { analyzeSheet } from "./analyzeSheet";
+import { applyValueFilter } from "./applyValueFilter";
+import { clearFilters } from "./clearFilters";
+import { availabilityOf, dispatch } from "./dispatch";
+import { showActNowEvaluate } from "./showActNowEvaluate";
+import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
+
+export * from "./types";
+export type { SheetReport, QuickFilter, QuickFilterRole } from "./analyzeSheet";
+export type { FilterResult } from "./filtering";
+export type { ClearFiltersResult } from "./clearFilters";
+export type { HelperColumnsResult } from "./addHelperColumns";
+export { connectToExcel } from "../excel/officeHost";
+
+export const actions = {
+  analyzeSheet,
+  showActNowEvaluate,
+  applyValueFilter,
+  clearFilters,
+  addHelperColumns,
+} as const;
+
+export type ActionId = keyof typeof actions;
+
+export interface RunOptions {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface Session {
+  readonly capabilities: Capabilities;
+  readonly theme: "light" | "dark";
+  run<I, O>(action: ActionDefinition<I, O>, input: I, options?: RunOptions): Promise<ActionOutcome<O>>;
+  availability<I, O>(action: ActionDefinition<I, O>, state: SheetState): Availability;
+}
+
+export function createSession(host: ExcelHost, now?: () => Date): Session {
+  const capabilities = detectCapabilities(host);
+  return {
+    capabilities,
+    theme: host.theme?.() ?? "light",
+    run: (action, input, options = {}) => dispatch(action, { host, capabilities, now, ...options }, input),
+    availability: (action, state) => availabilityOf(action, { capabilities }, state),
+  };
+}

@@ -1,0 +1,121 @@
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import { a1 } from "./address";
+import { existingCriteria, filterAreaOf } from "./filters";
+import type { OpenedReport } from "./report";
+import { suspendUntilSync, TEXT_FORMAT } from "./write";
+
+const HEADER_FILL = "#DCE6F2";
+
+/** Writes the helper header cells, styled; on a table report the columns join the table. */
+export async function writeHelperHeader(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  firstColumn: number,
+  headers: string[],
+): Promise<void> {
+  await host.run(async (context) => {
+    suspendUntilSync(context, capabilities);
+    const sheet = context.workbook.worksheets.getItem(report.sheetName);
+    if (report.table) {
+      const table = context.workbook.tables.getItem(report.table.name);
+      const tableEnd = report.table.area.column + report.table.area.columnCount;
+      // Columns already inside the table are renamed by writing their header; the rest are added to it.
+      headers.forEach((header, i) => {
+        if (firstColumn + i >= tableEnd) table.columns.add(undefined, undefined, header);
+      });
+    }
+    const range = sheet.getRange(
+      a1({ row: report.headerSheetRow, column: firstColumn, rowCount: 1, columnCount: headers.length }),
+    );
+    range.numberFormat = [headers.map(() => TEXT_FORMAT)];
+    range.values = [headers];
+    range.format.font.bold = true;
+    range.format.fill.color = HEADER_FILL;
+    await context.sync();
+  });
+}
+
+/** Empties cells the add-in wrote (used when a new helper column write is cancelled half-way). */
+export async function clearHelperArea(
+  host: ExcelHost,
+  report: OpenedReport,
+  firstColumn: number,
+  columnCount: number,
+): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets
+      .getItem(report.sheetName)
+      .getRange(
+        a1({
+          row: report.headerSheetRow,
+          column: firstColumn,
+          rowCount: report.dataRowCount + 1,
+          columnCount,
+        }),
+      )
+      .clear("All");
+    await context.sync();
+  });
+}
+
+/**
+ * Lifts the report's filter criteria so a write lands on the right rows, and returns a function that
+ * puts them back, on a filter range widened to `columnCount` report columns.
+ */
+export async function suspendFilters(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  columnCount: number,
+): Promise<() => Promise<void>> {
+  if (report.table) return suspendTableFilters(host, report.table.name);
+  const filter = report.autoFilter;
+  if (!filter?.enabled || !capabilities.has("autoFilter")) return async () => {};
+  const kept = existingCriteria(report);
+  if (kept.length) {
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem(report.sheetName).autoFilter.clearCriteria();
+      await context.sync();
+    });
+  }
+  const width = Math.max(
+    columnCount,
+    filter.area ? filter.area.column - report.area.column + filter.area.columnCount : 0,
+  );
+  return async () => {
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(report.sheetName);
+      const address = a1(filterAreaOf(report, width));
+      sheet.autoFilter.remove();
+      sheet.autoFilter.apply(address);
+      for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column, criteria);
+      await context.sync();
+    });
+  };
+}
+
+async function suspendTableFilters(host: ExcelHost, tableName: string): Promise<() => Promise<void>> {
+  const saved = await host.run(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    table.columns.load("items/name, items/filter/criteria");
+    await context.sync();
+    const criteria = table.columns.items
+      .map((column, index) => ({ index, criteria: column.filter.criteria }))
+      .filter((c) => c.criteria && c.criteria.filterOn);
+    if (criteria.length) {
+      table.clearFilters();
+      await context.sync();
+    }
+    return criteria;
+  });
+  return async () => {
+    if (!saved.length) return;
+    await host.run(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      for (const { index, criteria } of saved) table.columns.getItemAt(index).filter.apply(criteria);
+      await context.sync();
+    });
+  };
+}
