@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { detectLayout, EMPTY_SHEET_REASON } from "./layout";
+import { cohortKind, detectLayout, EMPTY_SHEET_REASON } from "./layout";
 import type { CellValue, LayoutResult, ReportLayout } from "./types";
 
 /** Builds data rows from one function per column; columns without one get a plausible text. */
@@ -472,5 +472,57 @@ describe("detectLayout never throws", () => {
     for (const bad of [null, undefined, 42, "text", [null], [[{}], [undefined]]]) {
       expect(() => detectLayout(bad as unknown as CellValue[][])).not.toThrow();
     }
+  });
+});
+
+describe("detectLayout: the add-in's own helper columns", () => {
+  it("are neither products nor cohorts when the sheet is analysed again", () => {
+    const headers = [
+      "AccountName",
+      "SubSegment",
+      "AzureCluster",
+      "AzureFit",
+      "AzureIntent",
+      "Best Cluster",
+      "Cluster Band",
+      "Top Products",
+      "Priority Score",
+      "Score Reasons",
+    ];
+    const rows: CellValue[][] = [headers];
+    for (let i = 0; i < 20; i++) {
+      rows.push([
+        "Contoso",
+        "Small",
+        "Act Now",
+        80,
+        80,
+        "Act Now",
+        cycle(["A1", "E5", "N9"])(i),
+        cycle(["Azure", "Azure, Microsoft 365"])(i),
+        i,
+        "Act Now on Azure; upsell",
+      ]);
+    }
+    const layout = layoutOf(detectLayout(rows));
+    expect(layout.products.map((p) => p.key)).toEqual(["Azure"]);
+    expect(layout.cohorts).toEqual([]);
+  });
+});
+
+describe("cohortKind", () => {
+  it.each<[string, CellValue[], "flag" | "named" | undefined]>([
+    ["Azure_Hybrid_Benefit", ["Yes", "No"], "flag"],
+    ["Discount Promo", ["Y", ""], "flag"],
+    ["MW_Teams_Phone", [1, 0, 0], "flag"],
+    ["Open Tickets", [1, 0, 0], undefined],
+    ["Promo Count", ["Yes", "No"], undefined],
+    ["AgreementID", [], undefined],
+    ["Upsell Potential Revenue", ["$1K - $5K", "< $1K"], undefined],
+    ["Copilot Intent", ["High", "Low"], undefined],
+    ["Segment Cohort", ["Small Business", "Startup", "Small Business"], "named"],
+    ["Partner Tier", ["Gold", "Silver"], undefined],
+  ])("%j with %j -> %s", (header, values, kind) => {
+    expect(cohortKind(header, values)).toBe(kind);
   });
 });

@@ -93,9 +93,49 @@ function readHeader(cells: readonly string[]): HeaderReading {
 /** Headers that name a sales play or cohort. */
 const COHORT_HEADER =
   /cohort|salesplay|(?<!dis)play|upsell|crosssell|promo|xdr|hastransacted|campaign|scenario/;
-/** Headers that are never cohorts even when they mention one (amounts, scores, explanations, ids). */
-const NOT_COHORT_HEADER =
-  /revenue|potential|score|fit$|intent$|cluster|explain|reason|signal|date|amount|percent|count|workload|description|comment|notes?$|id$/;
+/** Words of headers that are never cohorts even when they mention one (amounts, scores, explanations, ids). */
+const NOT_COHORT_WORDS: ReadonlySet<string> = new Set([
+  "revenue",
+  "potential",
+  "score",
+  "fit",
+  "intent",
+  "cluster",
+  "band",
+  "signal",
+  "signals",
+  "reason",
+  "reasons",
+  "date",
+  "amount",
+  "percent",
+  "count",
+  "workload",
+  "workloads",
+  "description",
+  "comment",
+  "comments",
+  "note",
+  "notes",
+  "id",
+  "number",
+]);
+
+/** Words of a header: "AzureSignalExplainability" -> azure, signal, explainability; "D365BCCluster" -> d365, bc, cluster. */
+function headerWords(header: string): string[] {
+  return cleanHeader(header)
+    .replace(/([a-z])(?=[A-Z])/g, "$1 ")
+    .replace(/([0-9])(?=[A-Z][a-z])/g, "$1 ")
+    .replace(/([A-Z]+)(?=[A-Z][a-z])/g, "$1 ")
+    .toLowerCase()
+    .split(/[^a-z0-9&]+/)
+    .filter(Boolean);
+}
+
+function isNotCohortHeader(header: string): boolean {
+  return headerWords(header).some((w) => NOT_COHORT_WORDS.has(w) || w.startsWith("explain"));
+}
+
 /** 2023 sales-play prefixes. */
 const SALES_PLAY_PREFIX = /^(azure|mw|d365|m365|o365|bizapps|security|surface|copilot)[\s_-]/i;
 /** Values that name a cohort. */
@@ -114,8 +154,9 @@ function isNumberLike(v: CellValue): boolean {
 export function cohortKind(header: string, sample: readonly CellValue[]): CohortColumn["kind"] | undefined {
   const folded = foldHeader(header);
   const values = sample.filter((v) => !isBlank(v));
-  const byHeader = COHORT_HEADER.test(folded) && !NOT_COHORT_HEADER.test(folded);
-  const prefixed = SALES_PLAY_PREFIX.test(cleanHeader(header)) && !NOT_COHORT_HEADER.test(folded);
+  if (isNotCohortHeader(header)) return undefined;
+  const byHeader = COHORT_HEADER.test(folded);
+  const prefixed = SALES_PLAY_PREFIX.test(cleanHeader(header));
 
   if (values.length === 0) return byHeader || prefixed ? "flag" : undefined;
 

@@ -1,0 +1,189 @@
+/**
+ * Analyze sheet: cluster counts per product, cohort value counts, blank rows and plain warnings,
+ * from the columns the Excel layer read (see analysisColumnsNeeded). Never throws.
+ */
+import { REPORT_TYPE_LABELS } from "./reportType";
+import {
+  CLUSTERS,
+  type CellValue,
+  type ClusterCounts,
+  type CohortAnalysis,
+  type ColumnValues,
+  type ProductAnalysis,
+  type ReportAnalysis,
+  type ReportLayout,
+  type ValueCount,
+} from "./types";
+import { cleanText, isBlank, parseCluster } from "./values";
+
+export const CSV_WARNING =
+  "This file is a CSV: filters, helper columns, summaries and settings are lost when it is saved as CSV. " +
+  "Use File > Save As > Excel Workbook (.xlsx) before you start.";
+
+/** The column that tells a customer row from a blank one: account name, else customer id, TPID, tenant id. */
+export function identityColumn(layout: ReportLayout): number | undefined {
+  const roles = layout?.roles ?? {};
+  return roles.accountName ?? roles.customerId ?? roles.tpid ?? roles.tenantId;
+}
+
+/** A worksheet has at most 1,048,576 rows; a larger row count is a caller's mistake. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+function isColumnIndex(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 0;
+}
+
+/** Sorted, unique: every product cluster column, every cohort column and one identity column. */
+export function analysisColumnsNeeded(layout: ReportLayout): number[] {
+  const products = Array.isArray(layout?.products) ? layout.products : [];
+  const cohorts = Array.isArray(layout?.cohorts) ? layout.cohorts : [];
+  const columns = [
+    ...products.map((p) => p?.cluster),
+    ...cohorts.map((c) => c?.column),
+    identityColumn(layout),
+  ];
+  return [...new Set(columns.filter(isColumnIndex))].sort((a, b) => a - b);
+}
+
+/** True when the document URL names a .csv file (any case, query and fragment ignored). */
+export function isCsvUrl(documentUrl: unknown): boolean {
+  if (typeof documentUrl !== "string") return false;
+  const path = documentUrl.split(/[?#]/)[0].trim();
+  return /\.csv$/i.test(path);
+}
+
+function emptyCounts(): ClusterCounts {
+  return { "Act Now": 0, Evaluate: 0, Nurture: 0, Educate: 0, Blank: 0, Unknown: 0 };
+}
+
+/** Exact text of a cohort value as the filter will need it. */
+function exactText(v: CellValue): string {
+  return typeof v === "string" ? v : cleanText(v);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function quoteList(values: readonly string[], max = 5): string {
+  const shown = values.slice(0, max).map((v) => `"${v}"`);
+  return values.length > max ? `${shown.join(", ")} and ${values.length - max} more` : shown.join(", ");
+}
+
+function analyze(
+  layout: ReportLayout,
+  data: ColumnValues,
+  rowCount: number,
+  options?: { documentUrl?: string },
+): ReportAnalysis {
+  const rows = Number.isFinite(rowCount) && rowCount > 0 ? Math.min(Math.floor(rowCount), EXCEL_MAX_ROWS) : 0;
+  const columnsData: ColumnValues = data instanceof Map ? data : new Map();
+  const column = (i: number): readonly CellValue[] => {
+    const values = columnsData.get(i);
+    return Array.isArray(values) ? values : [];
+  };
+
+  // Rows whose every read cell is blank are not customers.
+  const readColumns = analysisColumnsNeeded(layout).filter((i) => columnsData.has(i));
+  const blankRow: boolean[] = new Array(rows).fill(readColumns.length > 0);
+  for (const i of readColumns) {
+    const values = column(i);
+    for (let r = 0; r < rows; r++) if (blankRow[r] && !isBlank(values[r])) blankRow[r] = false;
+  }
+  const blankRowCount = blankRow.filter(Boolean).length;
+  const customerRows = rows - blankRowCount;
+
+  const headers = Array.isArray(layout?.headers) ? layout.headers : [];
+  const headerOf = (i: number) => headers[i] ?? `Column ${i + 1}`;
+  const warnings = Array.isArray(layout?.warnings) ? [...layout.warnings] : [];
+
+  const products: ProductAnalysis[] = (Array.isArray(layout?.products) ? layout.products : [])
+    .filter((p) => p && isColumnIndex(p.cluster))
+    .map((p) => {
+      const counts = emptyCounts();
+      const unknown = new Map<string, number>();
+      const values = column(p.cluster);
+      for (let r = 0; r < rows; r++) {
+        if (blankRow[r]) continue;
+        const v = values[r];
+        const cluster = parseCluster(v);
+        if (cluster === null) counts.Blank++;
+        else if (cluster === undefined) {
+          counts.Unknown++;
+          const text = cleanText(v) || `(${typeof v})`;
+          unknown.set(text, (unknown.get(text) ?? 0) + 1);
+        } else counts[cluster]++;
+      }
+      const unknownValues = [...unknown.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
+      const header = headerOf(p.cluster);
+      if (counts.Unknown > 0) {
+        warnings.push(
+          `${header} has ${plural(counts.Unknown, "value that is", "values that are")} not a cluster: ` +
+            `${quoteList(unknownValues)}. Expected ${CLUSTERS.join(", ")} or blank.`,
+        );
+      }
+      if (customerRows > 0 && counts.Blank === customerRows) {
+        warnings.push(`${header} is blank in every row: this report has no ${p.label} clusters.`);
+      }
+      return { key: p.key, label: p.label, column: p.cluster, header, counts, unknownValues };
+    });
+
+  const cohorts: CohortAnalysis[] = (Array.isArray(layout?.cohorts) ? layout.cohorts : [])
+    .filter((c) => c && isColumnIndex(c.column))
+    .map((c) => {
+      const tally = new Map<string, number>();
+      const values = column(c.column);
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        if (blankRow[r] || isBlank(v)) continue;
+        const text = exactText(v);
+        tally.set(text, (tally.get(text) ?? 0) + 1);
+      }
+      const counted: ValueCount[] = [...tally.entries()]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      return { column: c.column, header: c.header, kind: c.kind, values: counted };
+    });
+
+  if (isCsvUrl(options?.documentUrl)) warnings.push(CSV_WARNING);
+
+  const reportType = layout?.reportType ?? "unknown";
+  return {
+    reportType,
+    reportTypeLabel: layout?.reportTypeLabel ?? REPORT_TYPE_LABELS[reportType] ?? REPORT_TYPE_LABELS.unknown,
+    headerRow: isColumnIndex(layout?.headerRow) ? layout.headerRow : 0,
+    dataRowCount: rows,
+    blankRowCount,
+    products,
+    cohorts,
+    warnings,
+  };
+}
+
+/**
+ * Counts per product (Act Now / Evaluate / Nurture / Educate / Blank / Unknown and the distinct
+ * unknown texts), cohort values most frequent first, blank rows (every read cell blank; not counted
+ * anywhere else) and warnings. `rowCount` = data rows below the header, blank rows included.
+ */
+export function analyzeReport(
+  layout: ReportLayout,
+  data: ColumnValues,
+  rowCount: number,
+  options?: { documentUrl?: string },
+): ReportAnalysis {
+  try {
+    return analyze(layout, data, rowCount, options);
+  } catch {
+    const reportType = layout?.reportType ?? "unknown";
+    return {
+      reportType,
+      reportTypeLabel: REPORT_TYPE_LABELS[reportType] ?? REPORT_TYPE_LABELS.unknown,
+      headerRow: 0,
+      dataRowCount: 0,
+      blankRowCount: 0,
+      products: [],
+      cohorts: [],
+      warnings: ["The report could not be analysed: some of its cells could not be read."],
+    };
+  }
+}
