@@ -33,7 +33,11 @@ export function isBlank(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   // Excel never returns NaN/Infinity; if something else does, there is nothing to show.
   if (typeof v === "number") return !Number.isFinite(v);
-  if (typeof v === "string") return stripInvisible(v).trim() === "" || isErrorValue(v);
+  if (typeof v === "string") {
+    // Fast path: most cells start with a visible character that cannot begin an error value.
+    if (v.length > 0 && v.charCodeAt(0) > 32 && v.charCodeAt(0) !== 35 && v.charCodeAt(0) < 127) return false;
+    return stripInvisible(v).trim() === "" || isErrorValue(v);
+  }
   return false;
 }
 

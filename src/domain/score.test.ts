@@ -1,0 +1,296 @@
+import {
+  DEFAULT_SCORE_SETTINGS,
+  HELPER_HEADERS,
+  computeHelperRows,
+  formatMoneyShort,
+  helperColumnsNeeded,
+  type ScoreSettings,
+} from "./score";
+import type { CellValue, ColumnRole, ProductColumns, ReportLayout } from "./types";
+
+const TODAY = new Date(Date.UTC(2026, 2, 1));
+
+function layoutOf(
+  products: ProductColumns[],
+  roles: Partial<Record<ColumnRole, number>>,
+  renewal = false,
+): ReportLayout {
+  return {
+    headerRow: 0,
+    rawHeaders: [],
+    headers: [],
+    roles,
+    products,
+    cohorts: [],
+    ownership: [],
+    reportType: renewal ? "renewal" : "azure",
+    reportTypeLabel: "",
+    warnings: [],
+  };
+}
+
+/** Columns: 0 name, 1 sub segment, 2 transacted, 3-6 Azure cluster/fit/intent/revenue, 7-8 M365 cluster/revenue. */
+const AZURE: ProductColumns = {
+  key: "Azure",
+  label: "Azure",
+  cluster: 3,
+  fit: 4,
+  intent: 5,
+  potentialRevenue: 6,
+};
+const M365: ProductColumns = { key: "M365", label: "Microsoft 365", cluster: 7, potentialRevenue: 8 };
+const FULL = layoutOf([AZURE, M365], { accountName: 0, subSegment: 1, transacted36: 2 });
+
+/** Build column data from rows given as arrays indexed by column. */
+function columns(rows: CellValue[][], width = 9): Map<number, CellValue[]> {
+  const data = new Map<number, CellValue[]>();
+  for (let c = 0; c < width; c++)
+    data.set(
+      c,
+      rows.map((row) => row[c] ?? ""),
+    );
+  return data;
+}
+
+function compute(
+  layout: ReportLayout,
+  rows: CellValue[][],
+  settings: ScoreSettings = DEFAULT_SCORE_SETTINGS,
+) {
+  return computeHelperRows(layout, columns(rows, 12), rows.length, settings, TODAY);
+}
+
+const withWeights = (
+  weights: Partial<ScoreSettings["weights"]>,
+  products: ScoreSettings["products"] = "all",
+) => ({
+  products,
+  weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0, ...weights },
+});
+
+describe("helperColumnsNeeded", () => {
+  it("lists the chosen products' columns, the signal roles and one identity column, sorted", () => {
+    const layout = layoutOf([AZURE, M365], {
+      accountName: 0,
+      customerId: 11,
+      subSegment: 1,
+      orgSize: 10,
+      transacted36: 2,
+    });
+    expect(helperColumnsNeeded(layout, DEFAULT_SCORE_SETTINGS)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 10]);
+    expect(helperColumnsNeeded(layout, { ...DEFAULT_SCORE_SETTINGS, products: ["M365"] })).toEqual([
+      0, 1, 2, 7, 8, 10,
+    ]);
+  });
+
+  it("falls back to customer id, then TPID, for identity and reads renewal columns", () => {
+    const layout = layoutOf(
+      [M365],
+      { tpid: 9, customerId: 11, expiringRevenue: 5, agreementEndDate: 4 },
+      true,
+    );
+    expect(helperColumnsNeeded(layout, DEFAULT_SCORE_SETTINGS)).toEqual([4, 5, 7, 8, 11]);
+    expect(helperColumnsNeeded(layoutOf([M365], { tpid: 9 }), DEFAULT_SCORE_SETTINGS)).toEqual([7, 8, 9]);
+  });
+});
+
+describe("computeHelperRows: best cluster, band and top products", () => {
+  it("picks the best band among the products", () => {
+    const { rows } = compute(FULL, [["Contoso", "", "", "Evaluate", 60, 80, "", "Act Now", ""]]);
+    expect(rows[0]).toMatchObject({ bestCluster: "Act Now", band: "A", topProducts: "Microsoft 365" });
+  });
+
+  it("lets the better band win between products of the same cluster", () => {
+    const { rows } = compute(FULL, [["Contoso", "", "", "Act Now", "High", "Low", "", "act now", ""]]);
+    expect(rows[0]).toMatchObject({ bestCluster: "Act Now", band: "A3", topProducts: "Azure" });
+  });
+
+  it("lists every product at the best band", () => {
+    const layout = layoutOf([AZURE, { ...M365, fit: 9, intent: 10 }], { accountName: 0 });
+    const { rows } = compute(layout, [
+      ["Contoso", "", "", "Act Now", 90, 60, "", "ACT NOW", "", 80, "Medium"],
+    ]);
+    expect(rows[0]).toMatchObject({ band: "A2", topProducts: "Azure, Microsoft 365" });
+    expect(rows[0].reasons.startsWith("Azure & Microsoft 365 A2 · 2 products at Act Now/Evaluate")).toBe(
+      true,
+    );
+  });
+
+  it("only considers the chosen products", () => {
+    const settings = { ...DEFAULT_SCORE_SETTINGS, products: ["Azure"] };
+    const { rows } = compute(FULL, [["Contoso", "", "", "Nurture", 40, "", "", "Act Now", ""]], settings);
+    expect(rows[0]).toMatchObject({ bestCluster: "Nurture", band: "N9", topProducts: "Azure" });
+  });
+
+  it("uses every product, with a warning, when none of the chosen ones is in the report", () => {
+    const result = compute(FULL, [["Contoso", "", "", "", "", "", "", "Evaluate", ""]], {
+      ...DEFAULT_SCORE_SETTINGS,
+      products: ["Surface"],
+    });
+    expect(result.rows[0].bestCluster).toBe("Evaluate");
+    expect(result.warnings.join(" ")).toMatch(/None of the chosen products/);
+  });
+
+  it("counts cluster cells that disagree with their fit and keeps the stated cluster", () => {
+    const result = compute(FULL, [
+      ["A", "", "", "Act Now", 40, 90, "", "", ""],
+      ["B", "", "", "Evaluate", 90, 90, "", "", ""],
+      ["C", "", "", "Act Now", 90, 90, "", "", ""],
+    ]);
+    expect(result.rows.map((r) => r.band)).toEqual(["A", "E", "A1"]);
+    expect(result.disagreements).toBe(2);
+    expect(result.warnings.join(" ")).toMatch(/2 cluster cells disagree/);
+  });
+
+  it("leaves rows with no scored product without cluster or band, but still scores them", () => {
+    const { rows } = compute(FULL, [["Contoso", "Upper Medium", "Yes", "", "", "", "", "n/a", ""]]);
+    expect(rows[0]).toMatchObject({ bestCluster: "", band: "", topProducts: "" });
+    expect(rows[0].score).toBe(Math.round((100 * (10 * 1 + 10 * 1)) / 100));
+    expect(rows[0].reasons).toBe("no product scored · Upper Medium · transacted ≤36 months");
+  });
+
+  it("returns empty fields for blank data rows and one output row per data row", () => {
+    const result = compute(FULL, [
+      ["Contoso", "", "", "Act Now", 90, 90, "", "", ""],
+      ["", " ", "", "", "", "#N/A", "", "", ""],
+      ["Fabrikam", "", "", "", "", "", "", "", ""],
+    ]);
+    expect(result.rows).toHaveLength(3);
+    expect(result.rows[1]).toEqual({ bestCluster: "", band: "", topProducts: "", score: "", reasons: "" });
+    expect(result.rows[2].score).toBe(0);
+  });
+
+  it("treats rows past the end of the read columns as blank", () => {
+    const result = computeHelperRows(
+      FULL,
+      columns([["Contoso", "", "", "Act Now"]]),
+      2,
+      DEFAULT_SCORE_SETTINGS,
+      TODAY,
+    );
+    expect(result.rows.map((r) => r.bestCluster)).toEqual(["Act Now", ""]);
+  });
+});
+
+describe("computeHelperRows: priority score", () => {
+  it("gives 100 to the best possible row and 0 to a row with nothing", () => {
+    const { rows } = compute(FULL, [
+      ["Top", "Upper Medium", "Yes", "Act Now", 90, 90, "$50K", "Evaluate", "$10K"],
+      ["Bottom", "", "No", "", "", "", "", "", ""],
+    ]);
+    expect(rows.map((r) => r.score)).toEqual([
+      // band 1, breadth 1, size 1, value 1 (top revenue), recency 1
+      100, 0,
+    ]);
+  });
+
+  it("weights each signal as documented", () => {
+    const { rows } = compute(FULL, [
+      // A2 (rank 1 of 14), breadth 1/2, Medium 0.6, lowest revenue of two (0), not transacted
+      ["X", "Medium", "No", "Act Now", 90, 60, 1000, "Nurture", ""],
+      ["Y", "Small", "Yes", "Educate", 10, 10, 5000, "", ""],
+    ]);
+    const x = 60 * (1 - 1 / 14) + 10 * 0.5 + 10 * 0.6 + 10 * 0 + 10 * 0;
+    // ET10 is rank 12 of 14; no product at Act Now/Evaluate
+    const y = 60 * (1 - 12 / 14) + 10 * 0 + 10 * 0.3 + 10 * 1 + 10 * 1;
+    expect(rows.map((r) => r.score)).toEqual([Math.round(x), Math.round(y)]);
+  });
+
+  it("re-weights when signal columns are missing from the report", () => {
+    const layout = layoutOf([{ key: "Azure", label: "Azure", cluster: 3, fit: 4, intent: 5 }], {
+      accountName: 0,
+    });
+    const result = compute(layout, [["X", "", "", "Evaluate", 60, 60]]);
+    expect(result.signalsMissing).toEqual(["size", "value", "recency"]);
+    expect(result.signalsUsed).toEqual(["band", "breadth"]);
+    // E6 is rank 6 of 14
+    expect(result.rows[0].score).toBe(Math.round((100 * (60 * (1 - 6 / 14) + 10 * 1)) / 70));
+    expect(result.warnings.join(" ")).toMatch(/Not in this report: size, value, recency/);
+  });
+
+  it("allows zero weights and treats all-zero weights as the default", () => {
+    const rows: CellValue[][] = [["X", "Small", "Yes", "Evaluate", 60, 60, 10, "", ""]];
+    const bandOnly = compute(FULL, rows, withWeights({ band: 5 }));
+    expect(bandOnly.rows[0].score).toBe(Math.round(100 * (1 - 6 / 14)));
+    expect(bandOnly.signalsUsed).toEqual(["band"]);
+    const recencyOnly = compute(FULL, rows, withWeights({ recency: 1 }));
+    expect(recencyOnly.rows[0].score).toBe(100);
+    const allZero = compute(FULL, rows, withWeights({}));
+    expect(allZero.rows[0].score).toBe(compute(FULL, rows).rows[0].score);
+    expect(allZero.warnings.join(" ")).not.toMatch(/default weights/);
+  });
+
+  it("falls back to the default weights, with a warning, when only absent signals are weighted", () => {
+    const layout = layoutOf([AZURE], { accountName: 0 });
+    const rows: CellValue[][] = [["X", "", "", "Evaluate", 60, 60, ""]];
+    const result = compute(layout, rows, withWeights({ size: 10, recency: 5 }));
+    expect(result.rows[0].score).toBe(compute(layout, rows).rows[0].score);
+    expect(result.warnings.join(" ")).toMatch(/default weights were used/);
+  });
+
+  it("ranks revenue as a percentile across the file, ties sharing the mid rank", () => {
+    const result = compute(
+      layoutOf([AZURE], { accountName: 0 }),
+      [
+        ["A", "", "", "", "", "", "$1K"],
+        ["B", "", "", "", "", "", "$5K"],
+        ["C", "", "", "", "", "", "5000"],
+        ["D", "", "", "", "", "", "$1M"],
+        ["E", "", "", "", "", "", ""],
+      ],
+      withWeights({ value: 1 }),
+    );
+    // known values 1000, 5000, 5000, 1e6: percentiles 0, 1.5/3, 1.5/3, 1; unknown 0
+    expect(result.rows.map((r) => r.score)).toEqual([0, 50, 50, 100, 0]);
+  });
+});
+
+describe("computeHelperRows: reasons", () => {
+  it("explains the score in one short line", () => {
+    const { rows } = compute(FULL, [
+      ["Contoso", "SMB - Upper Medium", "Yes", "Act Now", 80, 60, "$25,000", "Nurture", ""],
+      ["Fabrikam", "Small", "No", "", "", "", "", "", ""],
+    ]);
+    expect(rows[0].reasons).toBe("Azure A2 · Upper Medium · $25K potential · transacted ≤36 months");
+    expect(rows[1].reasons).toBe("no product scored · Small");
+  });
+
+  it("describes expiring revenue and days to agreement end in a renewal report", () => {
+    const layout = layoutOf([AZURE], { accountName: 0, expiringRevenue: 9, agreementEndDate: 10 }, true);
+    const result = compute(layout, [
+      ["Soon", "", "", "Evaluate", 60, 60, "", "", "", "$12,000", "2026-04-15"],
+      ["Past", "", "", "Evaluate", 60, 60, "", "", "", "$12,000", "2026-01-15"],
+      ["Later", "", "", "Evaluate", 60, 60, "", "", "", "$12,000", "2026-12-31"],
+      ["NoMoney", "", "", "Evaluate", 60, 60, "", "", "", "", "3/2/2026"],
+    ]);
+    const reasons = result.rows.map((r) => r.reasons);
+    expect(reasons[0]).toBe("Azure E6 · $12K expiring in 45 days");
+    expect(reasons[1]).toBe("Azure E6 · $12K expiring · agreement ended");
+    expect(reasons[3]).toBe("Azure E6 · agreement ends in 1 day");
+    const [soon, past, later] = result.rows.map((r) => r.score as number);
+    expect(soon).toBeGreaterThan(later);
+    expect(later).toBeGreaterThan(past);
+  });
+});
+
+describe("formatMoneyShort and headers", () => {
+  it("formats amounts compactly", () => {
+    expect([950, 1500, 25000, 1_234_567, 2e9, -1200].map(formatMoneyShort)).toEqual([
+      "$950",
+      "$1.5K",
+      "$25K",
+      "$1.2M",
+      "$2B",
+      "-$1.2K",
+    ]);
+  });
+  it("names the five helper columns", () => {
+    expect(HELPER_HEADERS).toEqual([
+      "Best Cluster",
+      "Cluster Band",
+      "Top Products",
+      "Priority Score",
+      "Score Reasons",
+    ]);
+  });
+});

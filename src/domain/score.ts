@@ -1,0 +1,450 @@
+/**
+ * Helper columns (issue 4): Best Cluster, Cluster Band, Top Products, Priority Score, Score Reasons.
+ * One pass over the columns the score needs; text parsing is memoised because report columns repeat
+ * a handful of distinct texts across tens of thousands of rows.
+ */
+import { BLANK_BAND_RANK, bandRank, clusterBand } from "./bands";
+import { CLUSTERS } from "./types";
+import type {
+  CellValue,
+  Cluster,
+  ClusterBand,
+  ColumnValues,
+  ProductColumns,
+  ReportLayout,
+  ScoreBand,
+} from "./types";
+import {
+  isBlank,
+  parseCluster,
+  parseDate,
+  parseMoney,
+  parseScore,
+  parseSizeTier,
+  parseYesNo,
+  scoreBand,
+} from "./values";
+import type { SizeTier } from "./values";
+
+export const HELPER_HEADERS = [
+  "Best Cluster",
+  "Cluster Band",
+  "Top Products",
+  "Priority Score",
+  "Score Reasons",
+] as const;
+
+export type ScoreSignal = "band" | "breadth" | "size" | "value" | "recency";
+export const SCORE_SIGNALS: readonly ScoreSignal[] = ["band", "breadth", "size", "value", "recency"];
+
+/** What each signal means, for the pane and the About sheet. */
+export const SCORE_SIGNAL_LABELS: Record<ScoreSignal, string> = {
+  band: "best cluster band",
+  breadth: "share of products at Act Now or Evaluate",
+  size: "company size",
+  value: "potential revenue (renewal: expiring revenue and days to agreement end)",
+  recency: "transacted in the last 36 months",
+};
+
+export interface ScoreSettings {
+  /** Product keys as in ProductColumns.key, or every product in the report. */
+  products: string[] | "all";
+  weights: Record<ScoreSignal, number>;
+}
+
+export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
+  products: "all",
+  weights: { band: 60, breadth: 10, size: 10, value: 10, recency: 10 },
+};
+
+export interface HelperRow {
+  bestCluster: Cluster | "";
+  band: ClusterBand | "";
+  topProducts: string;
+  score: number | "";
+  reasons: string;
+}
+
+export interface HelperComputation {
+  rows: HelperRow[];
+  /** Cluster cells (of the chosen products) whose fit puts them in another cluster of the matrix. */
+  disagreements: number;
+  /** Signals whose columns are in the file and whose weight is above 0. */
+  signalsUsed: ScoreSignal[];
+  /** Signals whose columns are not in the file (dropped; the others are re-weighted). */
+  signalsMissing: ScoreSignal[];
+  warnings: string[];
+}
+
+const SIZE_SCORE: Record<SizeTier, number> = { "Upper Medium": 1, Medium: 0.6, Small: 0.3 };
+
+/** Days to agreement end at which the renewal urgency halves. */
+const RENEWAL_HALF_LIFE_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+/** Products the settings choose, in report order; every product when the choice matches none. */
+function chosenProducts(
+  layout: ReportLayout,
+  settings: ScoreSettings,
+): { products: ProductColumns[]; fellBack: boolean } {
+  if (settings.products === "all") return { products: layout.products, fellBack: false };
+  const wanted = new Set(settings.products);
+  const products = layout.products.filter((p) => wanted.has(p.key));
+  if (products.length === 0 && layout.products.length > 0)
+    return { products: layout.products, fellBack: true };
+  return { products, fellBack: false };
+}
+
+function isRenewal(layout: ReportLayout): boolean {
+  return layout.roles.expiringRevenue !== undefined || layout.roles.agreementEndDate !== undefined;
+}
+
+/** Sorted unique column indexes the helper columns read. */
+export function helperColumnsNeeded(layout: ReportLayout, settings: ScoreSettings): number[] {
+  const columns = new Set<number>();
+  const add = (c: number | undefined) => {
+    if (c !== undefined && Number.isInteger(c) && c >= 0) columns.add(c);
+  };
+  for (const p of chosenProducts(layout, settings).products) {
+    add(p.cluster);
+    add(p.fit);
+    add(p.intent);
+    add(p.potentialRevenue);
+  }
+  const { roles } = layout;
+  add(roles.subSegment);
+  add(roles.orgSize);
+  add(roles.transacted36);
+  add(roles.expiringRevenue);
+  add(roles.agreementEndDate);
+  // One identity column tells an empty spacer row from a customer without any score.
+  add(roles.accountName ?? roles.customerId ?? roles.tpid);
+  return [...columns].sort((a, b) => a - b);
+}
+
+/** Memoise a parser for text cells; numbers and booleans are cheap to parse directly. */
+function memoised<T>(parse: (v: unknown) => T): (v: CellValue | undefined) => T {
+  const cache = new Map<string, T>();
+  return (v) => {
+    if (typeof v !== "string") return parse(v);
+    let hit = cache.get(v);
+    if (hit === undefined && !cache.has(v)) {
+      if (cache.size > 50_000) cache.clear();
+      hit = parse(v);
+      cache.set(v, hit);
+    }
+    return hit as T;
+  };
+}
+
+/** Sum of weights must be positive over the signals present; otherwise the default model applies. */
+function effectiveWeights(
+  settings: ScoreSettings,
+  present: ReadonlySet<ScoreSignal>,
+): { weights: Record<ScoreSignal, number>; fellBack: boolean } {
+  const weights = { ...DEFAULT_SCORE_SETTINGS.weights };
+  for (const signal of SCORE_SIGNALS) {
+    const w = settings.weights?.[signal];
+    weights[signal] = typeof w === "number" && Number.isFinite(w) && w > 0 ? w : 0;
+  }
+  const presentTotal = SCORE_SIGNALS.reduce((sum, s) => sum + (present.has(s) ? weights[s] : 0), 0);
+  if (presentTotal > 0) return { weights, fellBack: false };
+  const anyWeight = SCORE_SIGNALS.some((s) => weights[s] > 0);
+  return { weights: { ...DEFAULT_SCORE_SETTINGS.weights }, fellBack: anyWeight };
+}
+
+/**
+ * Percentile of each value among the known values (mid-rank for ties), in [0, 1]. Only a row's own
+ * value moves its percentile, and upwards when it rises. Unknown values score 0.
+ */
+function percentiles(values: Float64Array): Float64Array {
+  const known = values.filter((v) => !Number.isNaN(v)).sort();
+  const result = new Float64Array(values.length);
+  const n = known.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    if (n === 1) {
+      result[i] = v > 0 ? 1 : 0;
+      continue;
+    }
+    const below = lowerBound(known, v);
+    const equalOthers = lowerBound(known, v, true) - below - 1;
+    result[i] = (below + equalOthers / 2) / (n - 1);
+  }
+  return result;
+}
+
+/** First index whose value is >= v (or > v when `after`). */
+function lowerBound(sorted: Float64Array, v: number, after = false): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v || (after && sorted[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "$950", "$25K", "$1.5K", "$1.2M": short enough for a reasons cell. */
+export function formatMoneyShort(amount: number): string {
+  if (!Number.isFinite(amount)) return "";
+  const sign = amount < 0 ? "-" : "";
+  const a = Math.abs(amount);
+  if (a >= 1e9) return sign + "$" + oneDecimalBelowTen(a / 1e9) + "B";
+  if (a >= 1e6) return sign + "$" + oneDecimalBelowTen(a / 1e6) + "M";
+  if (a >= 1e3) return sign + "$" + oneDecimalBelowTen(a / 1e3) + "K";
+  return sign + "$" + Math.round(a);
+}
+
+/** 1.5 stays 1.5, 25.4 becomes 25: one decimal only where it changes the picture. */
+function oneDecimalBelowTen(n: number): number {
+  return n >= 10 ? Math.round(n) : Math.round(n * 10) / 10;
+}
+
+interface BandResult {
+  band: ClusterBand;
+  disagrees: boolean;
+  rank: number;
+}
+
+const LEVELS: readonly (ScoreBand | null)[] = ["High", "Medium", "Low", "Very Low", null];
+const NO_LEVEL = LEVELS.length - 1;
+
+/**
+ * clusterBand for every (cluster, fit, intent), computed once and indexed by position in CLUSTERS
+ * and LEVELS: the row loop then does no allocation or string work for bands.
+ */
+const BAND_TABLE: readonly BandResult[] = CLUSTERS.flatMap((cluster) =>
+  LEVELS.flatMap((fit) =>
+    LEVELS.map((intent) => {
+      const { band, disagrees } = clusterBand(cluster, fit, intent);
+      return { band, disagrees, rank: bandRank(band) };
+    }),
+  ),
+);
+
+const bandIndex = (cluster: number, fit: number, intent: number) =>
+  (cluster * LEVELS.length + fit) * LEVELS.length + intent;
+
+const REASON_SEPARATOR = " · ";
+
+const BLANK_ROW: HelperRow = Object.freeze({
+  bestCluster: "",
+  band: "",
+  topProducts: "",
+  score: "",
+  reasons: "",
+});
+
+interface ProductReaders {
+  product: ProductColumns;
+  cluster: readonly CellValue[] | undefined;
+  fit: readonly CellValue[] | undefined;
+  intent: readonly CellValue[] | undefined;
+  revenue: readonly CellValue[] | undefined;
+}
+
+export function computeHelperRows(
+  layout: ReportLayout,
+  data: ColumnValues,
+  rowCount: number,
+  settings: ScoreSettings,
+  today: Date,
+): HelperComputation {
+  const warnings: string[] = [];
+  const rows = Math.max(0, Math.floor(Number.isFinite(rowCount) ? rowCount : 0));
+  const col = (c: number | undefined) => (c === undefined ? undefined : data.get(c));
+  const { products, fellBack } = chosenProducts(layout, settings);
+  if (fellBack) warnings.push("None of the chosen products is in this report, so every product was used.");
+  if (products.length === 0)
+    warnings.push("No cluster column was found, so Best Cluster and Cluster Band are blank.");
+
+  const readers: ProductReaders[] = products.map((product) => ({
+    product,
+    cluster: col(product.cluster),
+    fit: col(product.fit),
+    intent: col(product.intent),
+    revenue: col(product.potentialRevenue),
+  }));
+  const { roles } = layout;
+  const subSegment = col(roles.subSegment);
+  const orgSize = col(roles.orgSize);
+  const transacted = col(roles.transacted36);
+  const renewal = isRenewal(layout);
+  const expiring = col(roles.expiringRevenue);
+  const endDate = col(roles.agreementEndDate);
+  const neededColumns = helperColumnsNeeded(layout, settings).map((c) => data.get(c));
+
+  const present = new Set<ScoreSignal>();
+  if (products.length > 0) present.add("band").add("breadth");
+  if (roles.subSegment !== undefined || roles.orgSize !== undefined) present.add("size");
+  if (renewal || products.some((p) => p.potentialRevenue !== undefined)) present.add("value");
+  if (roles.transacted36 !== undefined) present.add("recency");
+  const signalsMissing = SCORE_SIGNALS.filter((s) => !present.has(s));
+  const { weights, fellBack: weightsFellBack } = effectiveWeights(settings, present);
+  if (weightsFellBack)
+    warnings.push(
+      "The chosen weights give no weight to any signal in this report; the default weights were used.",
+    );
+  const signalsUsed = SCORE_SIGNALS.filter((s) => present.has(s) && weights[s] > 0);
+  const totalWeight = signalsUsed.reduce((sum, s) => sum + weights[s], 0);
+  // Weights of the signals in use; the others contribute nothing.
+  const w: Record<ScoreSignal, number> = { band: 0, breadth: 0, size: 0, value: 0, recency: 0 };
+  for (const s of signalsUsed) w[s] = weights[s];
+
+  const clusterIndex = memoised((v) => {
+    const c = parseCluster(v);
+    return c ? CLUSTERS.indexOf(c) : -1;
+  });
+  const levelText = memoised((v) => {
+    const band = parseScore(v)?.band;
+    return band ? LEVELS.indexOf(band) : NO_LEVEL;
+  });
+  // Fit and intent are mostly numbers: band them without allocating.
+  const levelIndex = (v: CellValue | undefined) =>
+    typeof v === "number" ? (v >= 0 && v <= 100 ? LEVELS.indexOf(scoreBand(v)) : NO_LEVEL) : levelText(v);
+  const moneyText = memoised((v) => parseMoney(v)?.value ?? null);
+  const money = (v: CellValue | undefined) =>
+    typeof v === "number" ? (Number.isFinite(v) ? v : null) : moneyText(v);
+  const segmentTier = memoised((v) => parseSizeTier(v));
+  const orgSizeTier = memoised((v) => parseSizeTier("", v));
+  const yes = memoised(parseYesNo);
+  const date = memoised(parseDate);
+
+  const blank = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    blank[r] = neededColumns.every((values) => values === undefined || isBlank(values[r])) ? 1 : 0;
+  }
+
+  // Value: percentile of revenue among the non-blank rows (renewal: expiring revenue).
+  // NaN marks a row without any revenue figure.
+  const revenue = new Float64Array(rows).fill(NaN);
+  for (let r = 0; r < rows; r++) {
+    if (blank[r]) continue;
+    if (renewal) {
+      revenue[r] = (expiring ? money(expiring[r]) : null) ?? NaN;
+    } else {
+      let sum = NaN;
+      for (const reader of readers) {
+        const v = reader.revenue ? money(reader.revenue[r]) : null;
+        if (v !== null) sum = Number.isNaN(sum) ? v : sum + v;
+      }
+      revenue[r] = sum;
+    }
+  }
+  const revenueScore = percentiles(revenue);
+  const todayUtc = Math.floor(today.getTime() / DAY_MS);
+
+  let disagreements = 0;
+  const out: HelperRow[] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    if (blank[r]) {
+      out[r] = { ...BLANK_ROW };
+      continue;
+    }
+    let bestRank = BLANK_BAND_RANK;
+    let bestBand: ClusterBand | "" = "";
+    let bestCluster: Cluster | "" = "";
+    // Labels of the products at the best band, for the column (", ") and the reasons (" & ").
+    let topProducts = "";
+    let topReason = "";
+    let activeProducts = 0;
+    for (const reader of readers) {
+      const c = reader.cluster ? clusterIndex(reader.cluster[r]) : -1;
+      if (c < 0) continue;
+      const fit = reader.fit ? levelIndex(reader.fit[r]) : NO_LEVEL;
+      const intent = reader.intent ? levelIndex(reader.intent[r]) : NO_LEVEL;
+      const result = BAND_TABLE[bandIndex(c, fit, intent)];
+      if (result.disagrees) disagreements++;
+      // CLUSTERS order: Act Now, Evaluate, Nurture, Educate.
+      if (c <= 1) activeProducts++;
+      const rank = result.rank;
+      if (rank < bestRank) {
+        bestRank = rank;
+        bestBand = result.band;
+        bestCluster = CLUSTERS[c];
+        topProducts = topReason = reader.product.label;
+      } else if (rank === bestRank) {
+        topProducts += ", " + reader.product.label;
+        topReason += " & " + reader.product.label;
+      }
+    }
+
+    const sizeTier =
+      (subSegment ? segmentTier(subSegment[r]) : null) ?? (orgSize ? orgSizeTier(orgSize[r]) : null);
+    const transactedYes = transacted ? yes(transacted[r]) === true : false;
+    let daysToEnd: number | null = null;
+    if (endDate) {
+      const end = date(endDate[r]);
+      if (end) daysToEnd = Math.floor(end.getTime() / DAY_MS) - todayUtc;
+    }
+
+    const weighted =
+      w.band * (bestBand ? 1 - bestRank / BLANK_BAND_RANK : 0) +
+      w.breadth * (readers.length > 0 ? activeProducts / readers.length : 0) +
+      w.size * (sizeTier ? SIZE_SCORE[sizeTier] : 0) +
+      w.value *
+        (renewal
+          ? renewalValue(expiring ? revenueScore[r] : null, endDate ? daysToEnd : undefined)
+          : revenueScore[r]) +
+      w.recency * (transactedYes ? 1 : 0);
+    const score =
+      totalWeight > 0 ? Math.min(100, Math.max(0, Math.round((100 * weighted) / totalWeight))) : 0;
+
+    // Plain concatenation: this runs once per row of a 100k-row report.
+    let reasons = bestBand ? topReason + " " + bestBand : readers.length > 0 ? "no product scored" : "";
+    const add = (part: string) => {
+      if (part) reasons = reasons ? reasons + REASON_SEPARATOR + part : part;
+    };
+    if (activeProducts > 1) add(activeProducts + " products at Act Now/Evaluate");
+    if (sizeTier) add(sizeTier);
+    const amount = Number.isNaN(revenue[r]) ? null : revenue[r];
+    if (renewal) add(describeRenewal(amount, daysToEnd));
+    else if (amount !== null && amount !== 0) add(formatMoneyShort(amount) + " potential");
+    if (transactedYes) add("transacted ≤36 months");
+
+    out[r] = { bestCluster, band: bestBand, topProducts, score, reasons };
+  }
+
+  if (disagreements > 0) {
+    warnings.push(
+      `${disagreements} cluster ${disagreements === 1 ? "cell disagrees" : "cells disagree"} with the fit score; ` +
+        "the report's cluster was kept and the band shows only the cluster code.",
+    );
+  }
+  if (signalsMissing.length > 0) {
+    warnings.push(
+      `Not in this report: ${signalsMissing.join(", ")}. The score re-weights the other signals.`,
+    );
+  }
+  return { rows: out, disagreements, signalsUsed, signalsMissing, warnings };
+}
+
+/**
+ * Renewal value: mean of the expiring-revenue percentile (null: no such column) and the urgency of
+ * the agreement end (undefined: no such column; null: no date). Sooner is higher; past ends score 0.
+ */
+function renewalValue(revenuePercentile: number | null, daysToEnd: number | null | undefined): number {
+  const parts: number[] = [];
+  if (revenuePercentile !== null) parts.push(revenuePercentile);
+  if (daysToEnd !== undefined) {
+    parts.push(daysToEnd === null || daysToEnd < 0 ? 0 : 1 / (1 + daysToEnd / RENEWAL_HALF_LIFE_DAYS));
+  }
+  return parts.length > 0 ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
+}
+
+function describeRenewal(amount: number | null, daysToEnd: number | null): string {
+  const money = amount !== null && amount !== 0 ? `${formatMoneyShort(amount)} expiring` : "";
+  let when = "";
+  if (daysToEnd !== null) {
+    if (daysToEnd < 0) when = "agreement ended";
+    else if (daysToEnd === 0) when = "today";
+    else when = `in ${daysToEnd} ${daysToEnd === 1 ? "day" : "days"}`;
+  }
+  if (money && when === "agreement ended") return `${money} · agreement ended`;
+  if (money) return when ? `${money} ${when}` : money;
+  if (when === "agreement ended") return when;
+  return when ? `agreement ends ${when}` : "";
+}
