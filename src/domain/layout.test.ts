@@ -518,6 +518,8 @@ describe("cohortKind", () => {
     ["Open Tickets", [1, 0, 0], undefined],
     ["Promo Count", ["Yes", "No"], undefined],
     ["AgreementID", [], undefined],
+    ["Entra ID P1", ["Yes", "No"], "flag"],
+    ["Partner Code", ["Y", "N"], undefined],
     ["Upsell Potential Revenue", ["$1K - $5K", "< $1K"], undefined],
     ["Copilot Intent", ["High", "Low"], undefined],
     ["Segment Cohort", ["Small Business", "Startup", "Small Business"], "named"],

@@ -117,9 +117,10 @@ const NOT_COHORT_WORDS: ReadonlySet<string> = new Set([
   "comments",
   "note",
   "notes",
-  "id",
-  "number",
 ]);
+
+/** Last words of identifier headers (Agreement ID, Opportunity Number); "Entra ID P1" is still a play. */
+const ID_LAST_WORDS: ReadonlySet<string> = new Set(["id", "number", "no", "code", "key"]);
 
 /** Words of a header: "AzureSignalExplainability" -> azure, signal, explainability; "D365BCCluster" -> d365, bc, cluster. */
 function headerWords(header: string): string[] {
@@ -133,7 +134,9 @@ function headerWords(header: string): string[] {
 }
 
 function isNotCohortHeader(header: string): boolean {
-  return headerWords(header).some((w) => NOT_COHORT_WORDS.has(w) || w.startsWith("explain"));
+  const words = headerWords(header);
+  const last = words[words.length - 1] ?? "";
+  return ID_LAST_WORDS.has(last) || words.some((w) => NOT_COHORT_WORDS.has(w) || w.startsWith("explain"));
 }
 
 /** 2023 sales-play prefixes. */

@@ -48,10 +48,12 @@ function result(reportType: ReportType) {
 }
 
 /**
- * Report family. Order: renewal columns -> "Agreement renewal"; a Security product or security
- * cohorts -> "Security"; only Azure -> Azure; Microsoft 365 / Office 365 / Copilot (possibly with
- * Business Central or Surface) -> AI Business Solutions; Dynamics 365 products without Microsoft 365
- * -> Dynamics 365; only Surface -> Surface. With no product columns, the cohorts' prefixes decide.
+ * Report family. Order: renewal columns -> "Agreement renewal"; a Security cluster -> "Security";
+ * only Azure -> Azure; Microsoft 365 / Office 365 / Copilot (possibly with Business Central or
+ * Surface) -> AI Business Solutions; Dynamics 365 products without Microsoft 365 -> Dynamics 365;
+ * only Surface -> Surface; other product mixes -> unknown. With no product cluster column, security
+ * plays (Security Upsell, Advanced XDR, EOS) mean Security, else the plays' prefix (Azure_, MW_, D365_).
+ * Security-sounding plays beside product clusters do not decide: every family carries some.
  */
 export function detectReportType(layout: Omit<ReportLayout, "reportType" | "reportTypeLabel">): {
   reportType: ReportType;
@@ -69,9 +71,7 @@ export function detectReportType(layout: Omit<ReportLayout, "reportType" | "repo
   const cohorts = Array.isArray(layout?.cohorts) ? layout.cohorts : [];
   const keys = new Set(products.map((p) => p?.key));
 
-  // A security play prefixed by another family (MW_Security_E5) belongs to that family's report.
-  const securityCohort = cohorts.some((c) => isSecurityCohort(c?.header) && cohortFamily(c) === undefined);
-  if (keys.has("Security") || securityCohort) return result("security");
+  if (keys.has("Security")) return result("security");
 
   if (keys.size > 0) {
     const all = [...keys];
@@ -84,6 +84,10 @@ export function detectReportType(layout: Omit<ReportLayout, "reportType" | "repo
     return result("unknown");
   }
 
+  // No product cluster column: the sales plays tell the family. Security plays (not prefixed by
+  // another family, as MW_Security_E5 is) mean the Security report.
+  if (cohorts.some((c) => isSecurityCohort(c?.header) && cohortFamily(c) === undefined))
+    return result("security");
   const families = new Set(cohorts.map(cohortFamily).filter((f): f is ReportType => f !== undefined));
   if (families.size === 1) return result([...families][0]);
   return result("unknown");
