@@ -138,3 +138,6 @@ export interface ReportAnalysis {
   cohorts: CohortAnalysis[];
   warnings: string[];
 }
+
+/** Column index -> the displayed text (`range.text`) of that column's cells, one per data row. */
+export type ColumnTexts = ReadonlyMap<number, readonly string[]>;
