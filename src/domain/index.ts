@@ -3,6 +3,7 @@ export * from "./types";
 export * from "./values";
 export * from "./bands";
 export * from "./score";
+export * from "./filters";
 export * from "./headers";
 export * from "./columns";
 export * from "./reportType";
