@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { DEFAULT_SCORE_SETTINGS } from "./score";
+import { normaliseScoreSettings, parseStoredState, type StoredState } from "./settings";
+
+const DEFAULT_WEIGHTS = DEFAULT_SCORE_SETTINGS.weights;
+
+describe("normaliseScoreSettings", () => {
+  it("gives the defaults for anything that is not an object", () => {
+    for (const v of [null, undefined, 3, "x", [], true]) {
+      expect(normaliseScoreSettings(v)).toEqual({ products: "all", weights: DEFAULT_WEIGHTS });
+    }
+  });
+
+  it("keeps valid choices and repairs each invalid weight on its own", () => {
+    expect(
+      normaliseScoreSettings({
+        products: [" Azure", "M365", "Azure", "", 7],
+        weights: { band: 0, breadth: "10", size: -1, value: 5, recency: 5000 },
+      }),
+    ).toEqual({
+      products: ["Azure", "M365"],
+      weights: {
+        band: 0,
+        breadth: DEFAULT_WEIGHTS.breadth,
+        size: DEFAULT_WEIGHTS.size,
+        value: 5,
+        recency: 1000,
+      },
+    });
+  });
+
+  it("treats an empty product list as all products and all-zero weights as the defaults", () => {
+    expect(
+      normaliseScoreSettings({
+        products: [],
+        weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0 },
+      }),
+    ).toEqual({ products: "all", weights: DEFAULT_WEIGHTS });
+  });
+
+  it("does not share the defaults object with its result", () => {
+    const settings = normaliseScoreSettings(null);
+    settings.weights.band = 1;
+    expect(DEFAULT_SCORE_SETTINGS.weights.band).toBe(60);
+  });
+});
+
+describe("parseStoredState", () => {
+  const full: StoredState = {
+    version: 1,
+    score: { products: ["Azure"], weights: { band: 50, breadth: 10, size: 10, value: 20, recency: 10 } },
+    helperColumns: { firstColumn: 120, headerRow: 3 },
+    summarySheet: "Propensity Summary",
+    aboutSheet: "About this report",
+    filtersApplied: [{ column: 40, values: ["Act Now", "act now ", ""] }],
+    originalOrderColumn: "Original Order",
+  };
+
+  it("round-trips what the add-in stores, as text or as a parsed value", () => {
+    expect(parseStoredState(JSON.stringify(full))).toEqual(full);
+    expect(parseStoredState(full)).toEqual(full);
+  });
+
+  it("rejects unusable input with null", () => {
+    for (const v of [null, undefined, "", "{", "[]", 42, "null", { version: 2, score: {} }]) {
+      expect(parseStoredState(v)).toBeNull();
+    }
+  });
+
+  it("fills in defaults and drops damaged fields", () => {
+    expect(
+      parseStoredState({
+        helperColumns: { firstColumn: -1, headerRow: 0 },
+        summarySheet: "x".repeat(40),
+        aboutSheet: "  ",
+        filtersApplied: [{ column: 2, values: ["Yes", 1] }, { column: "3", values: [] }, null],
+        originalOrderColumn: 5,
+      }),
+    ).toEqual({
+      version: 1,
+      score: { products: "all", weights: DEFAULT_WEIGHTS },
+      filtersApplied: [{ column: 2, values: ["Yes"] }],
+    });
+  });
+
+  it("never throws, on any JSON value or text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.json(), fc.string()), (v) => {
+        const state = parseStoredState(v);
+        if (state) expect(state.version).toBe(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
