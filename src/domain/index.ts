@@ -4,6 +4,8 @@ export * from "./values";
 export * from "./bands";
 export * from "./score";
 export * from "./filters";
+export * from "./summaries";
+export * from "./settings";
 export * from "./headers";
 export * from "./columns";
 export * from "./reportType";
