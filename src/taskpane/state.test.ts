@@ -1,0 +1,126 @@
+import { initialState, progressFraction, reducer, sheetStateOf, type PaneState } from "./state";
+import { counts, sampleReport } from "./testSession";
+
+const report = sampleReport();
+const analysed: PaneState = reducer(initialState, {
+  type: "analyzed",
+  outcome: { status: "done", message: "ok", warnings: ["w"], data: report },
+});
+const filterData = {
+  visible: 10,
+  total: 20,
+  visibleByCluster: counts({ "Act Now": 10 }),
+  filteredColumns: ["M365Cluster"],
+  uncountedColumns: [],
+};
+
+describe("pane reducer", () => {
+  test("a successful analysis stores the report and makes filters available", () => {
+    expect(analysed.report).toBe(report);
+    expect(analysed.refusal).toBeNull();
+    expect(sheetStateOf(analysed)).toEqual({ isReport: true, hasClusterColumns: true });
+    expect(sheetStateOf(initialState)).toEqual({ isReport: false, hasClusterColumns: false });
+  });
+
+  test("a refused analysis forgets the previous report and keeps only the explanation", () => {
+    const filtered = reducer(analysed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing 10 of 20", warnings: [], data: filterData },
+    });
+    const refused = reducer(filtered, {
+      type: "analyzed",
+      outcome: { status: "refused", message: "Not a report." },
+    });
+    expect(refused).toEqual({ ...initialState, refusal: "Not a report." });
+  });
+
+  test("a failed analysis keeps what the pane knew and reports the error", () => {
+    const failed = reducer(analysed, {
+      type: "analyzed",
+      outcome: { status: "failed", message: "Excel is busy." },
+    });
+    expect(failed.report).toBe(report);
+    expect(failed.outcome).toEqual({
+      task: "analyze",
+      status: "failed",
+      message: "Excel is busy.",
+      warnings: [],
+    });
+  });
+
+  test("started / progress / finished", () => {
+    const started = reducer(analysed, {
+      type: "started",
+      task: "filter",
+      label: "Show Act now + Evaluate",
+      origin: "actNow",
+    });
+    expect(started.running).toEqual({
+      task: "filter",
+      label: "Show Act now + Evaluate",
+      origin: "actNow",
+      progress: null,
+    });
+    expect(started.outcome).toBeNull();
+    const progressed = reducer(started, {
+      type: "progress",
+      progress: { message: "Reading", done: 1, total: 4 },
+    });
+    expect(progressFraction(progressed.running?.progress ?? null)).toBe(0.25);
+    const done = reducer(progressed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing 10 of 20", warnings: [], data: filterData },
+    });
+    expect(done.running).toBeNull();
+    expect(done.filter?.result.visible).toBe(10);
+    // Progress after the end is ignored.
+    expect(reducer(done, { type: "progress", progress: { message: "late", done: 1, total: 1 } })).toBe(done);
+  });
+
+  test("a refused filter keeps the previous filter result", () => {
+    const filtered = reducer(analysed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing 10 of 20", warnings: [], data: filterData },
+    });
+    const refused = reducer(filtered, {
+      type: "filtered",
+      outcome: { status: "refused", message: "Protected." },
+    });
+    expect(refused.filter).toBe(filtered.filter);
+    expect(refused.outcome?.status).toBe("refused");
+  });
+
+  test("clearing forgets the filter result and remembers filters left in place", () => {
+    const filtered = reducer(analysed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing", warnings: [], data: filterData },
+    });
+    const cleared = reducer(filtered, {
+      type: "cleared",
+      outcome: {
+        status: "done",
+        message: "m",
+        warnings: [],
+        data: { cleared: ["M365Cluster"], leftInPlace: ["Industry"] },
+      },
+    });
+    expect(cleared.filter).toBeNull();
+    expect(cleared.leftInPlace).toEqual(["Industry"]);
+    const all = reducer(cleared, {
+      type: "cleared",
+      outcome: {
+        status: "done",
+        message: "m",
+        warnings: [],
+        data: { cleared: ["Industry"], leftInPlace: [] },
+      },
+    });
+    expect(all.leftInPlace).toEqual([]);
+  });
+
+  test("progressFraction is undefined (indeterminate) without a total", () => {
+    expect(progressFraction(null)).toBeUndefined();
+    expect(progressFraction({ message: "", done: 0, total: 0 })).toBeUndefined();
+    expect(progressFraction({ message: "", done: 5, total: 4 })).toBe(1);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The pane's state and its pure reducer: what the last analysis found, which action runs, what
+ * the last filter showed and what the last action said. No React, no Office: tested on its own.
+ */
+import type {
+  ActionOutcome,
+  ClearFiltersResult,
+  FilterResult,
+  HelperColumnsResult,
+  Progress,
+  SheetReport,
+  SheetState,
+} from "../actions";
+
+/** The pane's kinds of work; decides what a finished outcome updates. */
+export type Task = "analyze" | "filter" | "clear" | "helpers";
+
+export interface Outcome {
+  task: Task;
+  status: "done" | "refused" | "failed" | "cancelled";
+  message: string;
+  warnings: string[];
+}
+
+export interface Running {
+  task: Task;
+  /** The button's label, e.g. "Analyze sheet". */
+  label: string;
+  /** Which button started it (so only that one shows a spinner). */
+  origin: string;
+  progress: Progress | null;
+}
+
+export interface PaneState {
+  /** The last successful analysis of the active sheet. */
+  report: SheetReport | null;
+  /** The plain explanation of why the sheet is not a report (refused analysis). */
+  refusal: string | null;
+  running: Running | null;
+  /** What the last finished action said (shown in the status area). */
+  outcome: Outcome | null;
+  /** What is visible after the last filter; null when no filter of ours is known to apply. */
+  filter: { result: FilterResult; message: string } | null;
+  /** Filters the user set that Clear filters left in place (offer "Clear all filters"). */
+  leftInPlace: string[];
+  /** The last helper-column result. */
+  helpers: { message: string; warnings: string[]; columns: string } | null;
+}
+
+export const initialState: PaneState = {
+  report: null,
+  refusal: null,
+  running: null,
+  outcome: null,
+  filter: null,
+  leftInPlace: [],
+  helpers: null,
+};
+
+export type PaneEvent =
+  | { type: "started"; task: Task; label: string; origin: string }
+  | { type: "progress"; progress: Progress }
+  | { type: "analyzed"; outcome: ActionOutcome<SheetReport> }
+  | { type: "filtered"; outcome: ActionOutcome<FilterResult> }
+  | { type: "cleared"; outcome: ActionOutcome<ClearFiltersResult> }
+  | { type: "helpersAdded"; outcome: ActionOutcome<HelperColumnsResult> }
+  | { type: "dismissed" };
+
+function outcomeOf(task: Task, outcome: ActionOutcome<unknown>): Outcome {
+  return {
+    task,
+    status: outcome.status,
+    message: outcome.message,
+    warnings: outcome.status === "done" ? outcome.warnings : [],
+  };
+}
+
+export function reducer(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "started":
+      return {
+        ...state,
+        running: { task: event.task, label: event.label, origin: event.origin, progress: null },
+        outcome: null,
+      };
+    case "progress":
+      return state.running ? { ...state, running: { ...state.running, progress: event.progress } } : state;
+    case "dismissed":
+      return { ...state, outcome: null };
+    case "analyzed": {
+      const { outcome } = event;
+      const base = { ...state, running: null };
+      if (outcome.status === "done") {
+        return {
+          ...base,
+          report: outcome.data,
+          refusal: null,
+          filter: null,
+          leftInPlace: [],
+          // The summary shows what the analysis found; the status area only adds its warnings.
+          outcome: outcomeOf("analyze", outcome),
+        };
+      }
+      if (outcome.status === "refused") {
+        // Not a report (or an empty sheet): the explanation replaces everything else.
+        return { ...initialState, refusal: outcome.message };
+      }
+      return { ...base, outcome: outcomeOf("analyze", outcome) };
+    }
+    case "filtered": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("filter", outcome) };
+      if (outcome.status !== "done") return next;
+      return { ...next, filter: { result: outcome.data, message: outcome.message }, leftInPlace: [] };
+    }
+    case "cleared": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("clear", outcome) };
+      if (outcome.status !== "done") return next;
+      return { ...next, filter: null, leftInPlace: [...outcome.data.leftInPlace] };
+    }
+    case "helpersAdded": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("helpers", outcome) };
+      if (outcome.status !== "done") return next;
+      return {
+        ...next,
+        helpers: { message: outcome.message, warnings: outcome.warnings, columns: outcome.data.columns },
+      };
+    }
+  }
+}
+
+/** What decides which actions are available. */
+export function sheetStateOf(state: PaneState): SheetState {
+  return {
+    isReport: state.report !== null,
+    hasClusterColumns: (state.report?.analysis.products.length ?? 0) > 0,
+  };
+}
+
+/** 0..1 for a determinate progress bar; undefined when the total is unknown. */
+export function progressFraction(progress: Progress | null): number | undefined {
+  if (!progress || !(progress.total > 0)) return undefined;
+  return Math.min(1, Math.max(0, progress.done / progress.total));
+}

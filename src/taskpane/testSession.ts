@@ -1,0 +1,124 @@
+/**
+ * A hand-made Session for component tests: no Excel, each action answers what the test says.
+ * Not part of the bundle (only tests import it).
+ */
+import type {
+  ActionDefinition,
+  ActionOutcome,
+  Availability,
+  RunOptions,
+  Session,
+  SheetReport,
+  SheetState,
+} from "../actions";
+import type { ClusterCounts } from "../domain/types";
+
+export type Handler = (input: unknown, options: RunOptions) => Promise<ActionOutcome<unknown>>;
+
+export interface FakeSession extends Session {
+  calls: { id: string; input: unknown; options: RunOptions }[];
+}
+
+export function fakeSession(
+  handlers: Record<string, Handler>,
+  availability: (id: string, state: SheetState) => Availability = () => ({ available: true }),
+): FakeSession {
+  const calls: FakeSession["calls"] = [];
+  return {
+    calls,
+    theme: "light",
+    capabilities: {
+      apiVersion: "1.17",
+      has: () => true,
+      missingMessage: () => "",
+    },
+    run<I, O>(action: ActionDefinition<I, O>, input: I, options: RunOptions = {}) {
+      calls.push({ id: action.id, input, options });
+      const handler = handlers[action.id];
+      if (!handler) return Promise.resolve({ status: "failed", message: `No handler for ${action.id}` });
+      return handler(input, options) as Promise<ActionOutcome<O>>;
+    },
+    availability<I, O>(action: ActionDefinition<I, O>, state: SheetState) {
+      return availability(action.id, state);
+    },
+  };
+}
+
+export function counts(partial: Partial<ClusterCounts>): ClusterCounts {
+  return { "Act Now": 0, Evaluate: 0, Nurture: 0, Educate: 0, Blank: 0, Unknown: 0, ...partial };
+}
+
+export function sampleReport(): SheetReport {
+  return {
+    sheetName: "AI Business",
+    headerRowNumber: 3,
+    isProtected: false,
+    isTable: false,
+    isFiltered: false,
+    quickFilters: [
+      {
+        role: "transacted36",
+        column: 20,
+        header: "TransactedInTheLast36Months",
+        values: [
+          { value: "Yes", count: 300 },
+          { value: "No", count: 180 },
+          { value: "y", count: 8 },
+        ],
+      },
+      {
+        role: "country",
+        column: 5,
+        header: "Country",
+        values: [
+          { value: "United States", count: 250 },
+          { value: "Canada", count: 238 },
+        ],
+      },
+    ],
+    analysis: {
+      reportType: "ai-business",
+      reportTypeLabel: "AI Business Solutions (Microsoft 365)",
+      headerRow: 2,
+      dataRowCount: 500,
+      blankRowCount: 12,
+      products: [
+        {
+          key: "M365",
+          label: "Microsoft 365",
+          column: 10,
+          header: "M365Cluster",
+          counts: counts({ "Act Now": 51, Evaluate: 97, Nurture: 170, Educate: 120, Blank: 50 }),
+          unknownValues: [],
+        },
+        {
+          key: "M365 Copilot",
+          label: "Microsoft 365 Copilot",
+          column: 12,
+          header: "CopilotCluster",
+          counts: counts({ "Act Now": 40, Evaluate: 110, Nurture: 160, Educate: 130, Blank: 45, Unknown: 3 }),
+          unknownValues: ["Hot"],
+        },
+      ],
+      cohorts: [
+        {
+          column: 15,
+          header: "Cohort",
+          kind: "named",
+          values: [
+            { value: "Cohort 1 - Expand Copilot", count: 200 },
+            { value: "Cohort 2 - Secure", count: 150 },
+          ],
+        },
+      ],
+      warnings: ['The cluster column CopilotCluster has values that are not clusters: "Hot".'],
+    },
+  };
+}
+
+/** A promise the test settles when it wants. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
