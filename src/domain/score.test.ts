@@ -245,6 +245,16 @@ describe("computeHelperRows: priority score", () => {
   });
 });
 
+describe("computeHelperRows: revenue ties", () => {
+  it("gives a long run of equal revenues the same mid-rank percentile", () => {
+    const revenues = [1000, 5000, 5000, 5000, 5000, 5000];
+    const rows: CellValue[][] = revenues.map((r, i) => [`C${i}`, "", "", "", "", "", r]);
+    const result = compute(layoutOf([AZURE], { accountName: 0 }), rows, withWeights({ value: 1 }));
+    // six known values: 5000 has 1 below and 4 equal others -> (1 + 4 / 2) / 5 = 0.6
+    expect(result.rows.map((r) => r.score)).toEqual([0, 60, 60, 60, 60, 60]);
+  });
+});
+
 describe("computeHelperRows: reasons", () => {
   it("explains the score in one short line", () => {
     const { rows } = compute(FULL, [
