@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import {
   excelCellValue,
   excelSerial,
@@ -18,6 +19,19 @@ describe("reportToCsv", () => {
     expect(csv).toBe(
       'Name,Flag,Note,Amount\r\n"Contoso, ""East""",TRUE,,1234.5\r\n"=HYPERLINK(""x"")",FALSE,"two\nlines",-3',
     );
+  });
+
+  test("writes what papaparse's unparse writes (booleans as TRUE/FALSE)", () => {
+    for (const layout of SAMPLE_LAYOUTS) {
+      const report = generateReport({ layout, rows: 300, seed: 12, messy: true, columns: 70 });
+      const excelBooleans = report.rows.map((row) =>
+        row.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v)),
+      );
+      expect(reportToCsv(report)).toBe(Papa.unparse(excelBooleans, { newline: "\r\n" }));
+      expect(reportToCsv(report, { delimiter: ";" })).toBe(
+        Papa.unparse(excelBooleans, { newline: "\r\n", delimiter: ";" }),
+      );
+    }
   });
 
   test("BOM and delimiter options", () => {

@@ -168,6 +168,13 @@ describe("generateReport: shape and determinism", () => {
     for (const header of Object.values(truth.roles)) expect(truth.headers).toContain(header);
     for (const header of truth.cohortHeaders) expect(truth.headers).toContain(header);
     expect(truth.products.length).toBeGreaterThan(0);
+    // Customer ids: GUID-like text, or numbers (TPID-like) in the 2021 spelling.
+    const ids = column(report, truth.roles.customerId);
+    if (layout === "modern-work-2021") expect(ids.every((v) => typeof v === "number")).toBe(true);
+    else
+      for (const id of ids)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBeGreaterThan(190);
     // Clean mode: no blank rows, no formula-like names.
     expect(truth.blankRows).toEqual([]);
     expect(truth.formulaLikeAccountRows).toEqual([]);
@@ -384,6 +391,18 @@ describe("generateReport: messy mode", () => {
     const partial = dataRows.filter((row, i) => !blankRows.has(i) && row.some((v) => v === ""));
     expect(partial.length).toBeGreaterThan(100);
     expect(allCells.length).toBe(3000 * truth.headers.length);
+  });
+
+  test("renewal: long agreement ids already cut to 15 significant digits, day-first dates left as text", () => {
+    const renewal = generateReport({ layout: "renewal", rows: 3000, seed: 2, messy: true });
+    const ids = column(renewal, "Agreement ID").filter((v): v is number => typeof v === "number" && v > 1e15);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) expect(String(id)).toMatch(/^\d{15}000$/);
+    const dates = column(renewal, "Agreement End Date");
+    expect(dates.some((v) => typeof v === "string" && /^\d{2}[/.]\d{2}[/.]\d{4}$/.test(v))).toBe(true);
+    expect(column(renewal, "Expiring Revenue").some((v) => typeof v === "string" && v.startsWith("$"))).toBe(
+      true,
+    );
   });
 
   test("every messy kind shows up even in a small report", () => {

@@ -28,7 +28,6 @@
  * - Rows are padded with "" to the widest row (Excel's used range is a rectangle); a final line
  *   break does not add a row.
  */
-import Papa from "papaparse";
 import type { CellValue } from "../../domain/types";
 import type { SampleReport } from "./generate";
 
@@ -39,26 +38,45 @@ export interface CsvWriteOptions {
   bom?: boolean;
 }
 
-function csvCell(v: CellValue): string | number {
-  if (v === null || v === undefined) return "";
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const BOM = 0xfeff;
+
+/** One field, quoted by papaparse's rule: delimiter, quote, line break or BOM inside, or edge spaces. */
+function csvField(v: CellValue, delimiter: string): string {
+  if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return v;
+  if (v === null || v === undefined || v === "") return "";
+  const s = String(v);
+  let quote = s.charCodeAt(0) === SPACE || s.charCodeAt(s.length - 1) === SPACE;
+  for (let i = 0; !quote && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    quote = c === QUOTE || c === CR || c === LF || c === BOM;
+  }
+  if (!quote && s.includes(delimiter)) quote = true;
+  return quote ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
- * Rows as CSV text (CRLF line ends, RFC 4180 quoting by papaparse). Formula-like text is written as
- * is, as Partner Center's downloads do: no escaping.
+ * Rows as CSV text: CRLF line ends, RFC 4180 quoting, booleans as TRUE/FALSE (as Excel saves them),
+ * null as empty. Formula-like text is written as is, as Partner Center's downloads do: no escaping.
+ * Same output as papaparse's `unparse` (a test holds them equal) at a fraction of its time, which
+ * matters for 100,000 x 150 reports.
  */
 export function reportToCsv(report: SampleReport | CellValue[][], options: CsvWriteOptions = {}): string {
   const rows = Array.isArray(report) ? report : report.rows;
-  const data = rows.map((row) => row.map(csvCell));
-  const text = Papa.unparse(data, {
-    delimiter: options.delimiter ?? ",",
-    newline: "\r\n",
-    quotes: false,
-    escapeFormulae: false,
-  });
-  return (options.bom ? "\uFEFF" : "") + text;
+  const delimiter = options.delimiter ?? ",";
+  const lines: string[] = new Array<string>(rows.length);
+  const fields: string[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    fields.length = row.length;
+    for (let c = 0; c < row.length; c++) fields[c] = csvField(row[c], delimiter);
+    lines[r] = fields.join(delimiter);
+  }
+  return (options.bom ? "\uFEFF" : "") + lines.join("\r\n");
 }
 
 /**
@@ -66,66 +84,71 @@ export function reportToCsv(report: SampleReport | CellValue[][], options: CsvWr
  * quote ("" inside is one quote); text after the closing quote is kept literally up to the next
  * separator. Newlines inside quotes stay in the cell. Papaparse is not used here because it gives
  * up on the malformed quoting a mismatched separator produces, where Excel carries on.
+ * `cell` turns each field into its value as the row is built.
  */
-function splitCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let i = 0;
+function splitCsv(text: string, separator: string, cell: (field: string) => CellValue): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const sep = separator.charCodeAt(0);
   const n = text.length;
-  let fieldStart = true;
+  let row: CellValue[] = [];
+  let i = 0;
   while (i < n) {
-    const ch = text[i];
-    if (fieldStart && ch === '"') {
-      // Quoted section.
-      i++;
+    // One field starts at i.
+    let field: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      let parts = "";
+      let from = i + 1;
+      let j = from;
       for (;;) {
-        if (i >= n) break;
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
+        j = text.indexOf('"', j);
+        if (j < 0) {
+          parts += text.slice(from);
+          j = n;
           break;
         }
-        field += q;
-        i++;
+        if (text.charCodeAt(j + 1) === QUOTE) {
+          parts += text.slice(from, j + 1);
+          j += 2;
+          from = j;
+          continue;
+        }
+        parts += text.slice(from, j);
+        j++;
+        break;
       }
-      fieldStart = false;
+      // Text after the closing quote is kept literally.
+      let k = j;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === sep || c === CR || c === LF) break;
+        k++;
+      }
+      field = k > j ? parts + text.slice(j, k) : parts;
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === sep || c === CR || c === LF) break;
+        k++;
+      }
+      field = text.slice(i, k);
+      i = k;
+    }
+    row.push(cell(field));
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === sep) {
+      i++;
+      if (i >= n) row.push(cell(""));
       continue;
     }
-    fieldStart = false;
-    if (ch === separator) {
-      row.push(field);
-      field = "";
-      fieldStart = true;
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      fieldStart = true;
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    } else {
-      // Copy a run of plain characters at once.
-      let j = i + 1;
-      while (j < n) {
-        const c = text[j];
-        if (c === separator || c === "\r" || c === "\n") break;
-        j++;
-      }
-      field += text.slice(i, j);
-      i = j;
-    }
-  }
-  if (!fieldStart || field !== "" || row.length > 0) {
-    row.push(field);
+    // Line break: CRLF, LF or CR.
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     rows.push(row);
+    row = [];
   }
+  if (row.length > 0) rows.push(row);
   return rows;
 }
 
@@ -214,12 +237,9 @@ export function openCsvLikeExcel(
 ): CellValue[][] {
   const separator = options.listSeparator ?? ",";
   const text = csvText.charCodeAt(0) === 0xfeff ? csvText.slice(1) : csvText;
-  const split = splitCsv(text, separator);
+  const rows = splitCsv(text, separator, (field) => excelCellValue(field, separator));
   let width = 0;
-  for (const r of split) if (r.length > width) width = r.length;
-  return split.map((r) => {
-    const out: CellValue[] = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) out[c] = c < r.length ? excelCellValue(r[c], separator) : "";
-    return out;
-  });
+  for (const r of rows) if (r.length > width) width = r.length;
+  for (const r of rows) while (r.length < width) r.push("");
+  return rows;
 }

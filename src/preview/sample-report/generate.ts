@@ -299,15 +299,16 @@ const ORG_BUCKETS = [
   [Infinity, "1000+"],
 ] as const;
 
-const HEX = "0123456789abcdef";
+function hex8(rng: Rng): string {
+  return rng.uint32().toString(16).padStart(8, "0");
+}
 
+/** GUID-like id (customer id, tenant id): lower-case hex in 8-4-4-4-12 groups. */
 function guid(rng: Rng): string {
-  let out = "";
-  for (let i = 0; i < 32; i++) {
-    if (i === 8 || i === 12 || i === 16 || i === 20) out += "-";
-    out += HEX[rng.int(16)];
-  }
-  return out;
+  const a = hex8(rng);
+  const b = hex8(rng);
+  const c = hex8(rng);
+  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${hex8(rng)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -677,7 +678,11 @@ class Builder {
           case 2:
             return `CSP-${guid(rng).slice(0, 8).toUpperCase()}`;
           case 3:
-            return rng.range(10_000_000, 99_999_999); // numeric: Excel keeps it as a number
+            // Numeric: Excel keeps it as a number. Messy files also hold 18-digit ids that Excel cut
+            // to 15 significant digits (shown as 1.23457E+17): the last three digits are zeros.
+            if (messy && rng.next() < 0.3)
+              return Number(`${rng.range(100_000_000, 999_999_999)}${rng.range(100_000, 999_999)}000`);
+            return rng.range(10_000_000, 99_999_999);
           default:
             return `S${rng.range(1_000_000, 9_999_999)}`;
         }
