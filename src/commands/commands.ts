@@ -1,2 +1,51 @@
-// Ribbon commands entry (placeholder until the commands land).
-export {};
+/**
+ * Ribbon commands: the pane's actions without opening the pane. Function commands have no UI, so
+ * each one logs its outcome and always tells Office it has finished.
+ */
+import { actions, connectToExcel, createSession, type ActionOutcome, type Session } from "../actions";
+
+type CommandEvent = { completed(options?: { allowEvent?: boolean }): void };
+
+function report(command: string, outcome: Pick<ActionOutcome<unknown>, "status" | "message">): void {
+  const line = `Propensity Pane: ${command}: ${outcome.message}`;
+  if (outcome.status === "done") console.info(line);
+  else console.warn(line);
+}
+
+/** Act Now + Evaluate for the report's only product, or for any product when it has several. */
+async function applyActNowEvaluate(session: Session): Promise<ActionOutcome<unknown>> {
+  const analysis = await session.run(actions.analyzeSheet, undefined);
+  if (analysis.status !== "done") return analysis;
+  const products = analysis.data.analysis.products;
+  const product = products.length === 1 ? products[0].key : "any";
+  return session.run(actions.showActNowEvaluate, { product });
+}
+
+const COMMANDS: Record<string, (session: Session) => Promise<ActionOutcome<unknown>>> = {
+  applyActNowEvaluate,
+  clearFilters: (session) => session.run(actions.clearFilters, { all: false }),
+  addHelperColumns: (session) => session.run(actions.addHelperColumns, {}),
+  // No reset action exists yet: say so rather than pretend.
+  resetSheet: async () => ({
+    status: "refused",
+    message: "Reset sheet is not available yet. Nothing was changed.",
+  }),
+};
+
+function handler(name: string, command: (session: Session) => Promise<ActionOutcome<unknown>>) {
+  return async (event: CommandEvent): Promise<void> => {
+    try {
+      const session = createSession(await connectToExcel());
+      report(name, await command(session));
+    } catch (error) {
+      report(name, { status: "failed", message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+Office.onReady(() => {
+  for (const [name, command] of Object.entries(COMMANDS))
+    Office.actions.associate(name, handler(name, command));
+});
