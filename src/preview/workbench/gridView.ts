@@ -1,0 +1,137 @@
+/**
+ * What the preview grid shows of a sheet: a window of rows and columns of the in-memory workbook,
+ * with hidden (filtered) rows, filter buttons on the header row and the add-in's helper columns.
+ * Pure: reads the model, never changes it.
+ */
+import { columnLetters } from "../fake-excel/address";
+import type { SheetModel } from "../fake-excel/model";
+import type { FilterState } from "../fake-excel/types";
+import { isHelperHeader } from "../../domain/helperColumns";
+
+export const MAX_GRID_ROWS = 200;
+export const MAX_GRID_COLUMNS = 60;
+
+export interface GridColumn {
+  /** 0-based sheet column. */
+  index: number;
+  letters: string;
+  /** A helper column the add-in wrote (header in its header row). */
+  helper: boolean;
+  /** Columns left out before this one (a gap marker is drawn). */
+  gapBefore: number;
+}
+
+export interface GridCell {
+  text: string;
+  numeric: boolean;
+}
+
+export interface GridRow {
+  /** 0-based sheet row. */
+  index: number;
+  hidden: boolean;
+  /** The header row of a filter (AutoFilter or table): shows filter buttons. */
+  filterHeader: boolean;
+  cells: GridCell[];
+}
+
+export interface GridView {
+  sheetName: string;
+  columns: GridColumn[];
+  rows: GridRow[];
+  /** Used rows and columns of the sheet (from row 1 / column A). */
+  totalRows: number;
+  totalColumns: number;
+  hiddenRowCount: number;
+  /** Column index -> "button" (filter dropdown) or "filtered" (has criteria), on filter header rows. */
+  filterButtons: Map<number, "button" | "filtered">;
+  filterHeaderRows: Set<number>;
+}
+
+function filterMarks(states: readonly FilterState[]) {
+  const buttons = new Map<number, "button" | "filtered">();
+  const headerRows = new Set<number>();
+  for (const state of states) {
+    const { range } = state;
+    headerRows.add(range.row);
+    for (let j = 0; j < range.columnCount; j++) {
+      const column = range.column + j;
+      buttons.set(column, state.criteria.has(j) ? "filtered" : (buttons.get(column) ?? "button"));
+    }
+  }
+  return { buttons, headerRows };
+}
+
+/** Which columns to draw: the first `maxColumns`, then any helper or filtered column further right. */
+function chooseColumns(
+  sheet: SheetModel,
+  width: number,
+  headerRow: number | undefined,
+  filtered: Map<number, "button" | "filtered">,
+  maxColumns: number,
+): GridColumn[] {
+  const isHelper = (c: number) => headerRow !== undefined && isHelperHeader(sheet.getValue(headerRow, c));
+  const chosen: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (c < maxColumns || isHelper(c) || filtered.get(c) === "filtered") chosen.push(c);
+  }
+  let previous = -1;
+  return chosen.map((index) => {
+    const column = {
+      index,
+      letters: columnLetters(index),
+      helper: isHelper(index),
+      gapBefore: index - previous - 1,
+    };
+    previous = index;
+    return column;
+  });
+}
+
+/** Guesses the header row when there is no filter: the first row with many non-blank cells. */
+function guessHeaderRow(sheet: SheetModel, width: number, rows: number): number | undefined {
+  for (let r = 0; r < Math.min(rows, 20); r++) {
+    let filled = 0;
+    for (let c = 0; c < width; c++) if (sheet.getValue(r, c) !== "") filled++;
+    if (filled >= Math.min(5, width)) return r;
+  }
+  return undefined;
+}
+
+export function gridView(
+  sheet: SheetModel,
+  maxRows = MAX_GRID_ROWS,
+  maxColumns = MAX_GRID_COLUMNS,
+): GridView {
+  const used = sheet.usedRange(true);
+  const totalRows = used ? used.row + used.rowCount : 0;
+  const totalColumns = used ? used.column + used.columnCount : 0;
+  const { buttons, headerRows } = filterMarks(sheet.filterStates());
+  const headerRow = headerRows.size
+    ? Math.min(...headerRows)
+    : guessHeaderRow(sheet, totalColumns, totalRows);
+  const columns = chooseColumns(sheet, totalColumns, headerRow, buttons, maxColumns);
+  const rowCount = Math.min(totalRows, maxRows);
+  const rows: GridRow[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    rows.push({
+      index: r,
+      hidden: sheet.isRowHidden(r),
+      filterHeader: headerRows.has(r),
+      cells: columns.map(({ index }) => {
+        const value = sheet.getValue(r, index);
+        return { text: sheet.text(r, index), numeric: typeof value === "number" };
+      }),
+    });
+  }
+  return {
+    sheetName: sheet.name,
+    columns,
+    rows,
+    totalRows,
+    totalColumns,
+    hiddenRowCount: sheet.hiddenRows().filter((r) => r < totalRows).length,
+    filterButtons: buttons,
+    filterHeaderRows: headerRows,
+  };
+}
