@@ -35,6 +35,38 @@ const tsRecommendedRules = {
   "no-unused-expressions": "error",
 };
 
+/** Which layer may import which; tests beside the code may also use the in-memory Excel in src/preview. */
+function layerZones({ testsMayUsePreview }) {
+  const withPreview = (froms) => (testsMayUsePreview ? froms.filter((f) => f !== layers.preview) : froms);
+  return [
+    {
+      target: layers.domain,
+      from: withPreview([layers.excel, layers.actions, layers.taskpane, layers.commands, layers.preview]),
+      message: "src/domain is pure: it imports no Office, UI or preview code.",
+    },
+    {
+      target: layers.excel,
+      from: withPreview([layers.actions, layers.taskpane, layers.commands, layers.preview]),
+      message: "src/excel sits below actions and UI; it may import only src/domain.",
+    },
+    {
+      target: layers.actions,
+      from: withPreview([layers.taskpane, layers.commands, layers.preview]),
+      message: "Actions are dispatched by the pane and the ribbon, not the other way round.",
+    },
+    {
+      target: layers.taskpane,
+      from: withPreview([layers.excel, layers.commands, layers.preview]),
+      message: "The task pane talks to Excel only through src/actions.",
+    },
+    {
+      target: layers.commands,
+      from: withPreview([layers.excel, layers.taskpane, layers.preview]),
+      message: "Ribbon commands talk to Excel only through src/actions.",
+    },
+  ];
+}
+
 export default [
   {
     ignores: ["dist/**", "dist-preview/**", "node_modules/**", "coverage/**", "test-results/**", "assets/**"],
@@ -72,40 +104,12 @@ export default [
       "react/react-in-jsx-scope": "off",
       "react/prop-types": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "import/no-restricted-paths": [
-        "error",
-        {
-          zones: [
-            {
-              target: layers.domain,
-              from: [layers.excel, layers.actions, layers.taskpane, layers.commands, layers.preview],
-              message: "src/domain is pure: it imports no Office, UI or preview code.",
-            },
-            {
-              target: layers.excel,
-              from: [layers.actions, layers.taskpane, layers.commands, layers.preview],
-              except: [],
-              message: "src/excel sits below actions and UI; it may import only src/domain.",
-            },
-            {
-              target: layers.actions,
-              from: [layers.taskpane, layers.commands, layers.preview],
-              message: "Actions are dispatched by the pane and the ribbon, not the other way round.",
-            },
-            {
-              target: layers.taskpane,
-              from: [layers.excel, layers.commands, layers.preview],
-              message: "The task pane talks to Excel only through src/actions.",
-            },
-            {
-              target: layers.commands,
-              from: [layers.excel, layers.taskpane, layers.preview],
-              message: "Ribbon commands talk to Excel only through src/actions.",
-            },
-          ],
-        },
-      ],
+      "import/no-restricted-paths": ["error", { zones: layerZones({ testsMayUsePreview: false }) }],
     },
+  },
+  {
+    files: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: { "import/no-restricted-paths": ["error", { zones: layerZones({ testsMayUsePreview: true }) }] },
   },
   {
     // Office calls live in src/excel only.

@@ -21,7 +21,7 @@ function sameValues(a: readonly string[], b: readonly unknown[] | undefined): bo
 }
 
 /** Columns whose current criteria are exactly what the add-in recorded setting. */
-function columnsSetByAddIn(
+export function columnsSetByAddIn(
   state: StoredState | null,
   current: ReturnType<typeof existingCriteria>,
 ): number[] {

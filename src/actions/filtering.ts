@@ -56,8 +56,10 @@ export async function filterAndCount(
   refuseIfProtected(report);
   const columnCount = report.area.columnCount;
   await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount);
-  const state = await loadState(env.host, env.capabilities);
-  await saveState(env.host, env.capabilities, withFiltersRecorded(state, criteria));
+  const state = withFiltersRecorded(await loadState(env.host, env.capabilities), criteria);
+  // Remember whether the filter buttons were ours, so Reset can take them away again.
+  if (!report.table && !report.autoFilter?.enabled) state.createdAutoFilter = true;
+  await saveState(env.host, env.capabilities, state);
 
   // The user's own Values criteria still apply: count with them, after ours.
   const ours = new Set(criteria.map((c) => c.column));

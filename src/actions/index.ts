@@ -10,6 +10,10 @@ import { applyValueFilter } from "./applyValueFilter";
 import { clearFilters } from "./clearFilters";
 import { availabilityOf, dispatch } from "./dispatch";
 import { showActNowEvaluate } from "./showActNowEvaluate";
+import { buildSummaries } from "./buildSummaries";
+import { prepareForSellers } from "./prepareForSellers";
+import { resetSheet } from "./resetSheet";
+import { sortByPriority } from "./sortByPriority";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -17,6 +21,10 @@ export type { SheetReport, QuickFilter, QuickFilterRole } from "./analyzeSheet";
 export type { FilterResult } from "./filtering";
 export type { ClearFiltersResult } from "./clearFilters";
 export type { HelperColumnsResult } from "./addHelperColumns";
+export type { SortResult } from "./sortByPriority";
+export type { SummariesResult } from "./buildSummaries";
+export type { PrepareResult } from "./prepareForSellers";
+export type { ResetInput, ResetResult } from "./resetSheet";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -25,6 +33,10 @@ export const actions = {
   applyValueFilter,
   clearFilters,
   addHelperColumns,
+  sortByPriority,
+  buildSummaries,
+  prepareForSellers,
+  resetSheet,
 } as const;
 
 export type ActionId = keyof typeof actions;

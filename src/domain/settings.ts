@@ -17,6 +17,17 @@ export interface StoredState {
   filtersApplied?: { column: number; values: string[] }[];
   /** Header of the column that records the original row order before Sort by priority. */
   originalOrderColumn?: string;
+  /** The add-in turned the sheet AutoFilter on (there was none), so Reset may turn it off again. */
+  createdAutoFilter?: boolean;
+  /** What Prepare for sellers changed, to put back on Reset. */
+  prepared?: PreparedChanges;
+}
+
+export interface PreparedChanges {
+  /** Rows frozen before (0 = none). */
+  frozenRowsBefore: number;
+  /** Column widths (points) before autofit, by sheet column index. */
+  columnWidths: { column: number; width: number }[];
 }
 
 /** Weights above this are taken as a typo; the pane offers 0-100. */
@@ -116,6 +127,24 @@ export function parseStoredState(json: unknown): StoredState | null {
       valid.push({ column, values: values.filter((v): v is string => typeof v === "string") });
     }
     state.filtersApplied = valid;
+  }
+
+  if (field(value, "createdAutoFilter") === true) state.createdAutoFilter = true;
+  const prepared = field(value, "prepared");
+  if (isRecord(prepared)) {
+    const frozen = field(prepared, "frozenRowsBefore");
+    const widths = field(prepared, "columnWidths");
+    state.prepared = {
+      frozenRowsBefore: isIndex(frozen) ? frozen : 0,
+      columnWidths: (Array.isArray(widths) ? widths : []).flatMap((entry) => {
+        if (!isRecord(entry)) return [];
+        const column = field(entry, "column");
+        const width = field(entry, "width");
+        return isIndex(column) && typeof width === "number" && Number.isFinite(width) && width >= 0
+          ? [{ column, width }]
+          : [];
+      }),
+    };
   }
 
   const orderColumn = field(value, "originalOrderColumn");

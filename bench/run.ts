@@ -1,0 +1,178 @@
+/**
+ * npm run bench [-- --rows 10000,100000 --json FILE]
+ * Runs each action on generated reports against the in-memory Excel in web-limits mode and prints
+ * syncs, payload sizes, bytes read versus bytes needed, domain time, memory and the longest stretch
+ * the pane's thread was busy, next to papaparse's parse time of the same report as CSV.
+ */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import Papa from "papaparse";
+import { actions, createSession } from "../src/actions";
+import type { ActionDefinition } from "../src/actions";
+import { detectLayout } from "../src/domain/layout";
+import { analysisColumnsNeeded, analyzeReport } from "../src/domain/analysis";
+import { clusterFilterValues } from "../src/domain/filters";
+import { computeHelperRows, DEFAULT_SCORE_SETTINGS, helperColumnsNeeded } from "../src/domain/score";
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../src/domain/headers";
+import { cellJsonBytes } from "../src/excel/payload";
+import type { CellValue } from "../src/domain/types";
+import { createFakeExcel } from "../src/preview/fake-excel";
+import { generateReport, reportToCsv } from "../src/preview/sample-report";
+
+interface BenchRow {
+  rows: number;
+  action: string;
+  syncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  bytesMoved: number;
+  bytesRead: number;
+  neededBytes: number;
+  maxCellsPerRead: number;
+  domainMs: number;
+  papaparseMs: number;
+  peakRssMb: number;
+  longestBlockMs: number;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (option("rows") ?? "10000,100000,300000").split(",").map(Number);
+const jsonFile = option("json");
+const COLUMNS = 150;
+const MB = 1024 * 1024;
+
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const rssTimer = setInterval(sampleRss, 50);
+
+function time<T>(work: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = work();
+  return { result, ms: performance.now() - start };
+}
+
+/** Bytes of the columns an action needs, as Excel would send them: the floor for "bytes read". */
+function neededBytes(rows: readonly (readonly CellValue[])[], headerRow: number, columns: readonly number[]): number {
+  let bytes = 0;
+  for (let r = headerRow + 1; r < rows.length; r++) for (const c of columns) bytes += cellJsonBytes(rows[r][c]);
+  return bytes;
+}
+
+function columnValues(rows: readonly (readonly CellValue[])[], headerRow: number, columns: readonly number[]) {
+  const data = new Map<number, CellValue[]>();
+  for (const c of columns) data.set(c, rows.slice(headerRow + 1).map((row) => row[c] ?? ""));
+  return data;
+}
+
+async function main() {
+  const results: BenchRow[] = [];
+  for (const rowCount of sizes) {
+    const report = generateReport({ layout: "ai-business", rows: rowCount, columns: COLUMNS, seed: 7, messy: true });
+    const csv = reportToCsv(report);
+    const papaparseMs = time(() => Papa.parse(csv, { dynamicTyping: true })).ms;
+
+    // Domain work alone, on values taken straight from the generated rows.
+    const detection = detectLayout(report.rows.slice(0, HEADER_SEARCH_ROWS + SAMPLE_ROWS));
+    if (!detection.ok) throw new Error(detection.reason);
+    const layout = detection.layout;
+    const dataRows = report.rows.length - layout.headerRow - 1;
+    const analysisColumns = analysisColumnsNeeded(layout);
+    const helperColumns = helperColumnsNeeded(layout, DEFAULT_SCORE_SETTINGS);
+    const clusterColumn = layout.products[0].cluster;
+    const domain = {
+      analyze: time(() => analyzeReport(layout, columnValues(report.rows, layout.headerRow, analysisColumns), dataRows)).ms,
+      filter: time(() =>
+        clusterFilterValues(
+          report.rows.slice(layout.headerRow + 1).map((row) => String(row[clusterColumn] ?? "")),
+          ["Act Now", "Evaluate"],
+        ),
+      ).ms,
+      helperColumns: time(() =>
+        computeHelperRows(
+          layout,
+          columnValues(report.rows, layout.headerRow, helperColumns),
+          dataRows,
+          DEFAULT_SCORE_SETTINGS,
+          new Date(Date.UTC(2026, 10, 24)),
+        ),
+      ).ms,
+    };
+    const needed = {
+      analyze: neededBytes(report.rows, layout.headerRow, analysisColumns),
+      filter: neededBytes(report.rows, layout.headerRow, [clusterColumn]),
+      helperColumns: neededBytes(report.rows, layout.headerRow, helperColumns),
+    };
+
+    const fake = createFakeExcel({ limits: "web", apiVersion: "1.17" });
+    fake.workbook.addSheet("Report", report.rows);
+    const session = createSession(fake, () => new Date(Date.UTC(2026, 10, 24)));
+    const steps: [keyof typeof domain, ActionDefinition<never, unknown>, unknown][] = [
+      ["analyze", actions.analyzeSheet as ActionDefinition<never, unknown>, undefined],
+      ["filter", actions.showActNowEvaluate as ActionDefinition<never, unknown>, { product: layout.products[0].key }],
+      ["helperColumns", actions.addHelperColumns as ActionDefinition<never, unknown>, {}],
+    ];
+    for (const [name, action, input] of steps) {
+      fake.resetStats();
+      peakRss = 0;
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
+      const outcome = await session.run(action, input as never);
+      loop.disable();
+      sampleRss();
+      if (outcome.status !== "done") throw new Error(`${name}: ${outcome.message}`);
+      const s = fake.stats;
+      results.push({
+        rows: rowCount,
+        action: name,
+        syncs: s.syncs,
+        maxRequestBytes: s.maxRequestBytes,
+        maxResponseBytes: s.maxResponseBytes,
+        bytesMoved: s.bytesMoved,
+        bytesRead: s.bytesRead,
+        neededBytes: needed[name],
+        maxCellsPerRead: s.maxCellsPerRead,
+        domainMs: Math.round(domain[name] * 10) / 10,
+        papaparseMs: Math.round(papaparseMs),
+        peakRssMb: Math.round(peakRss / MB),
+        longestBlockMs: Math.round(loop.max / 1e6),
+      });
+    }
+  }
+  clearInterval(rssTimer);
+
+  const table = results.map((r) => ({
+    rows: r.rows,
+    action: r.action,
+    syncs: r.syncs,
+    "max req MB": (r.maxRequestBytes / MB).toFixed(2),
+    "max resp MB": (r.maxResponseBytes / MB).toFixed(2),
+    "read/needed": r.neededBytes ? (r.bytesRead / r.neededBytes).toFixed(2) : "-",
+    "max cells/read": r.maxCellsPerRead,
+    "domain ms": r.domainMs,
+    "papaparse ms": r.papaparseMs,
+    "peak RSS MB": r.peakRssMb,
+    "longest block ms": r.longestBlockMs,
+  }));
+  console.table(table);
+  const overLimit = results.filter((r) => r.maxRequestBytes > 4 * MB || r.maxResponseBytes > 4 * MB || r.maxCellsPerRead > 5_000_000);
+  for (const rows of sizes) {
+    const ofSize = results.filter((r) => r.rows === rows);
+    const domainTotal = ofSize.reduce((sum, r) => sum + r.domainMs, 0);
+    console.log(
+      `${rows.toLocaleString("en-US")} rows: domain work for all actions ${domainTotal.toFixed(1)} ms = ` +
+        `${(domainTotal / ofSize[0].papaparseMs).toFixed(3)} x papaparse (${ofSize[0].papaparseMs} ms)`,
+    );
+  }
+  console.log(overLimit.length ? `OVER LIMITS: ${JSON.stringify(overLimit)}` : "No request or response above 4 MB; no read above 5,000,000 cells.");
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ results }, null, 2));
+  if (overLimit.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+import { HELPER_HEADERS } from "../domain/score";
+import { summarize, summaryColumnsNeeded } from "../domain/summaries";
+import { foldHeader } from "../domain/headers";
+import { parseCluster, isBlank } from "../domain/values";
+import type { Cluster, ReportLayout } from "../domain/types";
+import { existingCriteria } from "../excel/filters";
+import { UserFacingError } from "../excel/errors";
+import { readReportColumns, type OpenedReport } from "../excel/report";
+import { loadState, saveState } from "../excel/state";
+import {
+  chooseSummarySheet,
+  writeSummarySheet,
+  SUMMARY_TITLE,
+  type PivotPlan,
+  type SummaryPlan,
+} from "../excel/summarySheet";
+import { openReport } from "../excel/report";
+import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
+import { ensureHelperColumns } from "./addHelperColumns";
+import type { ActionDefinition } from "./types";
+
+export interface SummariesResult {
+  sheetName: string;
+  /** "pivot": native PivotTables; "static": tables that don't refresh (old Excel or unusable headers). */
+  mode: "pivot" | "static";
+  industries: number;
+  subSegments: number;
+}
+
+/** Headers a PivotTable can use as field names: every source header non-blank and unique. */
+function pivotHeaderProblem(headers: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const [i, header] of headers.entries()) {
+    const folded = header.trim().toLowerCase();
+    if (!folded) return `column ${i + 1} has no header`;
+    if (seen.has(folded)) return `the header "${header}" appears twice`;
+    seen.add(folded);
+  }
+  return null;
+}
+
+/** A revenue column a PivotTable can sum: numbers, not range text like "$1K - $5K". */
+function summableRevenueHeader(
+  layout: ReportLayout,
+  sample: readonly (readonly unknown[])[],
+): string | undefined {
+  const column =
+    layout.roles.expiringRevenue ??
+    layout.products.find((p) => p.potentialRevenue !== undefined)?.potentialRevenue;
+  if (column === undefined) return undefined;
+  const values = sample.map((row) => row[column]).filter((v) => !isBlank(v));
+  return values.length && values.every((v) => typeof v === "number") ? layout.rawHeaders[column] : undefined;
+}
+
+function titleLines(
+  report: OpenedReport,
+  filtered: string[],
+  today: Date,
+  mode: "pivot" | "static",
+  why: string | null,
+) {
+  const lines = [
+    SUMMARY_TITLE,
+    `Report: ${report.layout.reportTypeLabel} · sheet "${report.sheetName}" · ${report.dataRowCount.toLocaleString("en-US")} data rows`,
+    `Built: ${today.toISOString().slice(0, 10)} by Propensity Pane`,
+    filtered.length
+      ? `Filters active when built: ${filtered.join(", ")}. The tables count every row of the report, including rows hidden by filters.`
+      : "No filters were active when built. The tables count every row of the report.",
+  ];
+  lines.push(
+    mode === "pivot"
+      ? "The PivotTables refresh with the data (PivotTable Analyze > Refresh); the chart shows the numbers as built."
+      : `These tables are static: they do not refresh${why ? ` (${why})` : ""}. Run Build summaries again after changes.`,
+  );
+  return lines;
+}
+
+/** Builds (or rebuilds) the "Propensity Summary" sheet: by industry and by sub segment, and a chart. */
+export const buildSummaries: ActionDefinition<void, SummariesResult> = {
+  id: "buildSummaries",
+  label: "Build summaries",
+  description:
+    "Adds a Propensity Summary sheet with customers per cluster (and revenue) by industry and by sub segment, and a chart.",
+  requires: [],
+  needs: ["isReport", "hasClusterColumns"],
+  async perform(env) {
+    const opened = await openReport(env.host, env.capabilities);
+    const { report, added, bestClusterColumn } = await ensureHelperColumns(env, opened);
+    const { layout } = report;
+    if (layout.roles.industry === undefined && layout.roles.subSegment === undefined) {
+      throw new UserFacingError(
+        "This report has neither an Industry nor a Sub Segment column, so there is nothing to summarise by.",
+      );
+    }
+    const columns = [...new Set([...summaryColumnsNeeded(layout), bestClusterColumn])];
+    const data = await readReportColumns(env.host, report, columns, {
+      onProgress: env.onProgress,
+      signal: env.signal,
+    });
+    const bestClusters = (data.get(bestClusterColumn) ?? []).map(
+      (v) => (parseCluster(v) ?? "") as Cluster | "",
+    );
+    const { byIndustry, bySubSegment } = summarize(layout, data, bestClusters, report.dataRowCount);
+
+    const sourceWidth = bestClusterColumn + HELPER_HEADERS.length;
+    const sourceHeaders = layout.rawHeaders.slice(0, sourceWidth);
+    const headerProblem = pivotHeaderProblem(sourceHeaders);
+    const usePivots = env.capabilities.has("pivotTables") && headerProblem === null;
+    const why = !env.capabilities.has("pivotTables")
+      ? `PivotTables need ${env.capabilities.missingMessage("pivotTables")}`
+      : headerProblem
+        ? `PivotTables need a unique header on every column, and ${headerProblem}`
+        : null;
+    const identity =
+      layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
+    const revenue = summableRevenueHeader(layout, report.sample);
+    const pivotFor = (name: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+      const column = layout.roles[role];
+      if (!usePivots || column === undefined) return undefined;
+      return {
+        name,
+        rowField: layout.rawHeaders[column],
+        columnField: HELPER_HEADERS[0],
+        countField: layout.rawHeaders[identity],
+        sumField: revenue,
+      };
+    };
+    const tables: SummaryPlan["tables"] = [];
+    if (byIndustry)
+      tables.push({
+        heading: "Customers by industry and best cluster",
+        table: byIndustry,
+        pivot: pivotFor("PropensityByIndustry", "industry"),
+      });
+    if (bySubSegment)
+      tables.push({
+        heading: "Customers by sub segment and best cluster",
+        table: bySubSegment,
+        pivot: pivotFor("PropensityBySubSegment", "subSegment"),
+      });
+
+    const headers = layout.headers;
+    const filtered = existingCriteria(report).map((c) => headers[c.column] ?? `Column ${c.column + 1}`);
+    const today = env.now?.() ?? new Date();
+    const target = await chooseSummarySheet(env.host);
+    const mode = usePivots ? "pivot" : "static";
+    await writeSummarySheet(env.host, env.capabilities, target, {
+      titleLines: titleLines(report, filtered, today, mode, why),
+      tables,
+      pivotSource: usePivots
+        ? {
+            sheetName: report.sheetName,
+            area: {
+              row: report.headerSheetRow,
+              column: report.area.column,
+              rowCount: report.dataRowCount + 1,
+              columnCount: sourceWidth,
+            },
+          }
+        : undefined,
+      chartTable: bySubSegment,
+    });
+    const state = await loadState(env.host, env.capabilities);
+    await saveState(env.host, env.capabilities, {
+      ...(state ?? { version: 1, score: DEFAULT_SCORE_SETTINGS }),
+      summarySheet: target.name,
+    });
+
+    const warnings = [];
+    if (added)
+      warnings.push("The helper columns were added first: the summaries count customers by Best Cluster.");
+    if (why) warnings.push(`Static tables instead of PivotTables: ${why}.`);
+    if (!foldHeader(layout.rawHeaders[identity]))
+      warnings.push("No account name column: customers are counted by Best Cluster.");
+    return {
+      message: `${target.replace ? "Rebuilt" : "Built"} the "${target.name}" sheet${mode === "pivot" ? " with PivotTables" : ""}.`,
+      warnings,
+      data: {
+        sheetName: target.name,
+        mode,
+        industries: byIndustry?.rows.length ?? 0,
+        subSegments: bySubSegment?.rows.length ?? 0,
+      },
+    };
+  },
+};

@@ -1,0 +1,196 @@
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import { a1, type Area } from "./address";
+import { errorCode } from "./errors";
+import { suspendUntilSync, TEXT_FORMAT } from "./write";
+
+/** Sorts whole rows of an area by one of its columns (offset inside the area). */
+export async function sortRows(
+  host: ExcelHost,
+  sheetName: string,
+  area: Area,
+  keyColumn: number,
+  ascending: boolean,
+): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets
+      .getItem(sheetName)
+      .getRange(a1(area))
+      .sort.apply([{ key: keyColumn, ascending }], false, false, "Rows");
+    await context.sync();
+  });
+}
+
+/** Rows frozen at the top of the sheet (0 when none). */
+export async function frozenRows(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  sheetName: string,
+): Promise<number> {
+  if (!capabilities.has("freezePanes")) return 0;
+  return host.run(async (context) => {
+    const location = context.workbook.worksheets.getItem(sheetName).freezePanes.getLocationOrNullObject();
+    location.load("rowCount, rowIndex, columnCount");
+    await context.sync();
+    return location.isNullObject ? 0 : location.rowIndex + location.rowCount;
+  });
+}
+
+export async function freezeRows(host: ExcelHost, sheetName: string, rows: number): Promise<void> {
+  await host.run(async (context) => {
+    const panes = context.workbook.worksheets.getItem(sheetName).freezePanes;
+    if (rows > 0) panes.freezeRows(rows);
+    else panes.unfreeze();
+    await context.sync();
+  });
+}
+
+/** Widths (points) of single columns, by absolute column index. */
+export async function columnWidths(
+  host: ExcelHost,
+  sheetName: string,
+  columns: readonly number[],
+): Promise<{ column: number; width: number }[]> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const ranges = columns.map((column) => {
+      const range = sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 }));
+      range.format.load("columnWidth");
+      return { column, range };
+    });
+    await context.sync();
+    return ranges.map(({ column, range }) => ({ column, width: range.format.columnWidth }));
+  });
+}
+
+export async function setColumnWidths(
+  host: ExcelHost,
+  sheetName: string,
+  widths: readonly { column: number; width: number }[],
+): Promise<void> {
+  if (!widths.length) return;
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    for (const { column, width } of widths) {
+      sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 })).format.columnWidth = width;
+    }
+    await context.sync();
+  });
+}
+
+/** Autofits the given columns over the given rows (header and data). */
+export async function autofitColumns(
+  host: ExcelHost,
+  sheetName: string,
+  rows: { row: number; rowCount: number },
+  columns: readonly number[],
+): Promise<void> {
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    for (const column of columns) {
+      sheet.getRange(a1({ ...rows, column, columnCount: 1 })).format.autofitColumns();
+    }
+    await context.sync();
+  });
+}
+
+/** Text -> fill colour rules for cluster cells; the first rule that matches wins. */
+export interface TextColourRule {
+  beginsWith: string;
+  fill: string;
+}
+
+/** Conditional formats colour cells by their text, so colours follow edits and re-runs. */
+export async function addTextColourRules(
+  host: ExcelHost,
+  sheetName: string,
+  area: Area,
+  rules: readonly TextColourRule[],
+): Promise<void> {
+  await host.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
+    range.conditionalFormats.clearAll();
+    rules.forEach(({ beginsWith, fill }, priority) => {
+      const format = range.conditionalFormats.add("ContainsText");
+      format.textComparison.format.fill.color = fill;
+      format.textComparison.rule = { operator: "BeginsWith", text: beginsWith };
+      format.priority = priority;
+      format.stopIfTrue = true;
+    });
+    await context.sync();
+  });
+}
+
+/** Clears values and formats (conditional formats included) of an area. */
+export async function clearArea(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
+  await host.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
+    range.conditionalFormats.clearAll();
+    range.clear("All");
+    await context.sync();
+  });
+}
+
+/** Removes columns from an Excel table by header name (cells to the right shift left within the table). */
+export async function deleteTableColumns(
+  host: ExcelHost,
+  tableName: string,
+  names: readonly string[],
+): Promise<void> {
+  await host.run(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    for (const name of names) table.columns.getItemOrNullObject(name).delete();
+    await context.sync();
+  });
+}
+
+/** Names of sheets whose A1 holds one of the given titles (how the add-in finds its own sheets). */
+export async function sheetsTitled(host: ExcelHost, titles: readonly string[]): Promise<string[]> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const cells = sheets.items.map((sheet) => {
+      const cell = sheet.getRange("A1");
+      cell.load("values");
+      return { name: sheet.name, cell };
+    });
+    await context.sync();
+    return cells.filter(({ cell }) => titles.includes(String(cell.values[0][0]))).map(({ name }) => name);
+  });
+}
+
+export async function deleteSheets(host: ExcelHost, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    try {
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+    } catch (error) {
+      if (errorCode(error) !== "ItemNotFound") throw error;
+    }
+  }
+}
+
+/** Replaces (or adds) a sheet holding lines of text in column A, written as text. */
+export async function writeTextSheet(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  name: string,
+  replace: boolean,
+  lines: readonly string[],
+): Promise<void> {
+  await host.run(async (context) => {
+    if (replace) context.workbook.worksheets.getItem(name).delete();
+    const sheet = context.workbook.worksheets.add(name);
+    suspendUntilSync(context, capabilities);
+    const range = sheet.getRange(a1({ row: 0, column: 0, rowCount: lines.length, columnCount: 1 }));
+    range.numberFormat = lines.map(() => [TEXT_FORMAT]);
+    range.values = lines.map((line) => [line]);
+    sheet.getRange("A:A").format.columnWidth = 640;
+    sheet.getRange("A1").format.font.bold = true;
+    sheet.getRange("A1").format.font.size = 14;
+    await context.sync();
+  });
+}
