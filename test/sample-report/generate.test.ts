@@ -181,6 +181,17 @@ describe("generateReport: shape and determinism", () => {
     for (const name of column(report, truth.roles.accountName)) expect(String(name)).not.toMatch(/^[=+\-@]/);
   });
 
+  test("tiny reports (0-4 rows), clean or messy, stay consistent", () => {
+    for (const rows of [0, 1, 2, 4]) {
+      for (const messy of [false, true]) {
+        const report = generateReport({ layout: "renewal", rows, seed: 1, messy });
+        expect(report.rows).toHaveLength(report.truth.headerRow + 1 + rows);
+        expect(report.truth.dataRows).toBe(rows);
+        for (const p of report.truth.products) expect(p.clusters).toHaveLength(rows);
+      }
+    }
+  });
+
   test("the four spellings of the 36-month column are all used across layouts", () => {
     const used = new Set(
       SAMPLE_LAYOUTS.map((layout) => generateReport({ layout, rows: 1 }).truth.roles.transacted36),

@@ -299,16 +299,33 @@ const ORG_BUCKETS = [
   [Infinity, "1000+"],
 ] as const;
 
-function hex8(rng: Rng): string {
-  return rng.uint32().toString(16).padStart(8, "0");
-}
+let hex4: string[] | null = null;
 
-/** GUID-like id (customer id, tenant id): lower-case hex in 8-4-4-4-12 groups. */
+/** GUID-like id (customer id, tenant id): lower-case hex in 8-4-4-4-12 groups, from pooled 4-digit pieces. */
 function guid(rng: Rng): string {
-  const a = hex8(rng);
-  const b = hex8(rng);
-  const c = hex8(rng);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${hex8(rng)}`;
+  if (!hex4) {
+    hex4 = new Array<string>(65536);
+    for (let i = 0; i < 65536; i++) hex4[i] = (i + 0x10000).toString(16).slice(1);
+  }
+  const h = hex4;
+  const a = rng.uint32();
+  const b = rng.uint32();
+  const c = rng.uint32();
+  const d = rng.uint32();
+  return (
+    h[a >>> 16] +
+    h[a & 0xffff] +
+    "-" +
+    h[b >>> 16] +
+    "-" +
+    h[b & 0xffff] +
+    "-" +
+    h[c >>> 16] +
+    "-" +
+    h[c & 0xffff] +
+    h[d >>> 16] +
+    h[d & 0xffff]
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -676,7 +693,7 @@ class Builder {
           case 1:
             return `V${rng.range(1_000_000, 9_999_999)}`;
           case 2:
-            return `CSP-${guid(rng).slice(0, 8).toUpperCase()}`;
+            return `CSP-${rng.uint32().toString(16).padStart(8, "0").toUpperCase()}`;
           case 3:
             // Numeric: Excel keeps it as a number. Messy files also hold 18-digit ids that Excel cut
             // to 15 significant digits (shown as 1.23457E+17): the last three digits are zeros.
