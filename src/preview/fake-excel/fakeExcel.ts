@@ -1,0 +1,77 @@
+import type { ExcelHost } from "../../excel/host";
+import { WorkbookModel } from "./model";
+import type { HostInternals } from "./proxy/context";
+import { FakeRequestContext } from "./proxy/workbook";
+import { compareVersions } from "./requirements";
+import { type SyncStats, emptyStats, resetStats } from "./stats";
+
+export interface FakeExcelOptions {
+  /** Highest supported ExcelApi version: "1.17" (default), "1.7" mimics Office 2019, "1.1" Office 2016. */
+  apiVersion?: string;
+  /** "web" (default) enforces 5 MB per request and per response of one sync. */
+  limits?: "web" | "desktop";
+  documentUrl?: string;
+  /** Artificial delay per sync, for the preview; 0 resolves on a microtask. */
+  latencyMs?: number;
+}
+
+/** An in-memory Excel behind the add-in's ExcelHost seam. */
+export class FakeExcel implements ExcelHost {
+  readonly workbook = new WorkbookModel();
+  readonly stats: SyncStats = emptyStats();
+  private readonly listeners = new Set<() => void>();
+  private readonly internals: HostInternals;
+  private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.options = {
+      apiVersion: options.apiVersion ?? "1.17",
+      limits: options.limits ?? "web",
+      latencyMs: options.latencyMs ?? 0,
+      documentUrl: options.documentUrl,
+    };
+    const listeners = this.listeners;
+    this.internals = {
+      model: this.workbook,
+      apiVersion: this.options.apiVersion,
+      limits: this.options.limits,
+      latencyMs: this.options.latencyMs,
+      stats: this.stats,
+      notifyChanged: () => listeners.forEach((listener) => listener()),
+    };
+  }
+
+  /** Like Excel.run: a fresh context; pending work is synced when the batch resolves. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const context = new FakeRequestContext(this.internals);
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    return name === "ExcelApi" && compareVersions(version, this.options.apiVersion) <= 0;
+  }
+
+  documentUrl(): string | undefined {
+    return this.options.documentUrl;
+  }
+
+  resetStats(): void {
+    resetStats(this.stats);
+  }
+
+  /** Called after every sync that changed the workbook; returns an unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export function createFakeExcel(options?: FakeExcelOptions): FakeExcel {
+  return new FakeExcel(options);
+}
