@@ -149,6 +149,14 @@ const TITLES: Record<SampleLayout, string> = {
   "d365-2023": "CloudAscent - Dynamics 365",
 };
 
+/** "1234567.5" -> "1,234,567.50" (US grouping), without Intl so output is the same everywhere. */
+function grouped(n: number, decimals = 0): string {
+  const [whole, fraction] = Math.abs(n).toFixed(decimals).split(".");
+  let out = "";
+  for (let i = whole.length; i > 0; i -= 3) out = whole.slice(Math.max(0, i - 3), i) + (out ? "," + out : "");
+  return (n < 0 ? "-" : "") + out + (fraction ? "." + fraction : "");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Per-row state and generation context
 
@@ -443,7 +451,7 @@ class Builder {
         this.sprinkle(
           () =>
             messy && (ctx.row === ctx.forced.thousandsText || rng.next() < 0.01) && s.employees >= 1000
-              ? s.employees.toLocaleString("en-US")
+              ? grouped(s.employees)
               : s.employees,
           0.02,
           0,
@@ -617,12 +625,12 @@ class Builder {
       const amount = Math.round(300 * size * (1 + heat) * Math.exp(rng.next() * 3)) * 10;
       if (messy) {
         const row = ctx.row;
-        if (row === ctx.forced.moneyText) return "$" + amount.toLocaleString("en-US");
-        if (row === ctx.forced.thousandsText && amount >= 1000) return amount.toLocaleString("en-US");
+        if (row === ctx.forced.moneyText) return "$" + grouped(amount);
+        if (row === ctx.forced.thousandsText && amount >= 1000) return grouped(amount);
         if (row === ctx.forced.naCell) return "#N/A";
         const u = rng.next();
-        if (u < 0.04) return "$" + amount.toLocaleString("en-US");
-        if (u < 0.06 && amount >= 1000) return amount.toLocaleString("en-US");
+        if (u < 0.04) return "$" + grouped(amount);
+        if (u < 0.06 && amount >= 1000) return grouped(amount);
         if (u < 0.065) return "#N/A";
       }
       if (format === "range") {
@@ -731,8 +739,8 @@ class Builder {
       () => {
         const amount = Math.round((200 + 800 * (s.tier + 1) * Math.exp(rng.next() * 3)) * 100) / 100;
         if (messy) {
-          if (ctx.row === ctx.forced.moneyText) return "$" + amount.toLocaleString("en-US");
-          if (rng.next() < 0.04) return "$" + amount.toLocaleString("en-US", { minimumFractionDigits: 2 });
+          if (ctx.row === ctx.forced.moneyText) return "$" + grouped(amount, 2);
+          if (rng.next() < 0.04) return "$" + grouped(amount, 2);
         }
         return amount;
       },
