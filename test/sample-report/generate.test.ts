@@ -175,6 +175,9 @@ describe("generateReport: shape and determinism", () => {
       for (const id of ids)
         expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBeGreaterThan(190);
+    // One row per customer: distinct names, each with a web domain.
+    expect(new Set(column(report, truth.roles.accountName)).size).toBe(200);
+    for (const domain of column(report, truth.roles.domain)) expect(domain).toMatch(/^[a-z0-9]+(\.[a-z]+)+$/);
     // Clean mode: no blank rows, no formula-like names.
     expect(truth.blankRows).toEqual([]);
     expect(truth.formulaLikeAccountRows).toEqual([]);

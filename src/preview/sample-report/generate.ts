@@ -1048,7 +1048,8 @@ const TRANSACTED_SHARE = 0.65;
 
 function drawRow(ctx: Ctx, productCount: number): void {
   const { rng, s } = ctx;
-  s.company = rng.int(ctx.companies.names.length);
+  // One row per customer: names repeat only past the pool's ~24,000 distinct combinations.
+  s.company = ctx.row % ctx.companies.names.length;
   const tier = rng.weighted(TIER_WEIGHTS);
   s.tier = tier;
   s.employees =
@@ -1150,7 +1151,7 @@ export function generateReport(options: SampleOptions): SampleReport {
       fit: new Int16Array(MAX_PRODUCTS),
       intent: new Int16Array(MAX_PRODUCTS),
     },
-    companies: companyPool(rng, 1500),
+    companies: companyPool(rng, rowCount),
     forced,
     formulaRows: [],
   };

@@ -45,10 +45,49 @@ const COMPANY_BASES = [
   "Greenleaf Logistics",
   "Harborview Legal",
   "Silverline Engineering",
+  "Oakridge Dental",
+  "Maple Leaf Accounting",
+  "Riverbend Builders",
+  "Northwind Health",
+  "Bluefin Seafood",
+  "Copperfield Law",
+  "Evergreen Landscaping",
+  "Summit Physiotherapy",
+  "Pinecrest Realty",
+  "Ironbridge Fabrication",
+  "Clearwater Analytics",
+  "Redwood Architects",
+  "Sunrise Bakery",
+  "Granite Peak Outfitters",
+  "Harbor Freight Forwarding",
+  "Brightpath Tutoring",
+  "Falcon Aviation Services",
+  "Meadowlark Veterinary",
+  "Crescent Hospitality",
+  "Stonegate Insurance Brokers",
+  "Westfield Printing",
+  "Blackstone Plumbing",
+  "Lighthouse Marketing",
+  "Orchard Foods",
+  "Keystone Electrical",
+  "Willow Creek Winery",
+  "Atlas Freight",
+  "Beacon Hill Clinic",
+  "Cedar Valley Farms",
+  "Driftwood Studios",
+  "Emerald Isle Travel",
+  "Foxglove Florists",
+  "Goldcrest Jewellers",
+  "Highland Dairy",
+  "Ivy League Tutors",
+  "Juniper Pharmacy",
+  "Kingfisher Boats",
+  "Lakeside Motors",
+  "Moonstone Software",
+  "Nightingale Care Homes",
 ] as const;
 
 const COMPANY_QUALIFIERS = [
-  "",
   "",
   " Group",
   " Holdings",
@@ -64,6 +103,18 @@ const COMPANY_QUALIFIERS = [
   " North",
   " West",
   " Pacific",
+  " Europe",
+  " Digital",
+  " Industries",
+  " Health",
+  " Logistics",
+  " Studio",
+  " Associates",
+  " Trading",
+  " Engineering",
+  " Foods",
+  " Capital",
+  " Networks",
 ] as const;
 
 const COMPANY_SUFFIXES = [
@@ -104,20 +155,29 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-/** A seeded list of plausible, distinct company names with matching web domains. */
+/**
+ * A seeded list of plausible, distinct company names with matching web domains: a shuffled sample of
+ * base x qualifier x legal suffix combinations (about 25,000), so names repeat only beyond that.
+ */
 export function companyPool(rng: Rng, size: number): CompanyPool {
+  const q = COMPANY_QUALIFIERS.length;
+  const s = COMPANY_SUFFIXES.length;
+  const total = COMPANY_BASES.length * q * s;
+  const count = Math.max(1, Math.min(size, total));
+  // Partial Fisher-Yates over all combinations.
+  const order = new Int32Array(total);
+  for (let i = 0; i < total; i++) order[i] = i;
   const names: string[] = [];
   const domains: string[] = [];
-  const seen = new Set<string>();
-  for (let attempts = 0; names.length < size && attempts < size * 20; attempts++) {
-    const base = rng.pick(COMPANY_BASES);
-    const qualifier = rng.pick(COMPANY_QUALIFIERS);
-    const suffix = rng.pick(COMPANY_SUFFIXES);
-    let name = `${base}${qualifier}${suffix}`;
-    if (seen.has(name)) name = `${base}${qualifier} ${rng.range(2, 99)}${suffix}`;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    names.push(name);
+  for (let i = 0; i < count; i++) {
+    const j = i + rng.int(total - i);
+    const pick = order[j];
+    order[j] = order[i];
+    order[i] = pick;
+    const base = COMPANY_BASES[Math.floor(pick / (q * s))];
+    const qualifier = COMPANY_QUALIFIERS[Math.floor(pick / s) % q];
+    const suffix = COMPANY_SUFFIXES[pick % s];
+    names.push(`${base}${qualifier}${suffix}`);
     domains.push(`${slug(base + qualifier)}${rng.pick(DOMAIN_TLDS)}`);
   }
   return { names, domains };
