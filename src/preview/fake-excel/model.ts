@@ -469,10 +469,13 @@ export class SheetModel {
 
   /** Rows a block write lands on: Excel skips rows hidden by a filter, so data shifts downwards. */
   targetRows(startRow: number, count: number): number[] {
+    const hidden = this.filterStates()
+      .map((s) => s.hidden)
+      .filter((h) => h.size > 0);
     const rows: number[] = [];
     let r = startRow;
     while (rows.length < count && r < MAX_ROWS) {
-      if (!this.isRowFilteredOut(r)) rows.push(r);
+      if (!hidden.some((h) => h.has(r))) rows.push(r);
       r++;
     }
     return rows;

@@ -60,10 +60,15 @@ export function renderPivot(pivot: PivotModel): void {
   const names = pivot.fieldNames();
   const indexOf = (field: string) => names.findIndex((n) => n.toLowerCase() === field.toLowerCase());
   const src = pivot.source.sheet;
+  // Items group case-insensitively, labelled by their first occurrence, as in Excel.
+  const labels = new Map<string, string>();
   const item = (r: number, field: string) => {
-    const text = src.text(r, source.column + indexOf(field));
-    return text === "" ? "(blank)" : text;
+    const text = src.text(r, source.column + indexOf(field)) || "(blank)";
+    const key = `${field.toLowerCase()}\u0002${text.toLowerCase()}`;
+    if (!labels.has(key)) labels.set(key, text);
+    return key;
   };
+  const label = (key: string) => labels.get(key) ?? key;
   const cells = new Map<string, Map<string, Accumulator[]>>();
   const rowKeys = new Set<string>();
   const colKeys = new Set<string>();
@@ -96,8 +101,8 @@ export function renderPivot(pivot: PivotModel): void {
   }
   const sortKeys = (keys: Set<string>) =>
     [...keys].sort((a, b) => {
-      const pa = a.split(SEP);
-      const pb = b.split(SEP);
+      const pa = a.split(SEP).map(label);
+      const pb = b.split(SEP).map(label);
       for (let i = 0; i < pa.length; i++) {
         const d = compareItems(pa[i], pb[i]);
         if (d !== 0) return d;
@@ -109,7 +114,7 @@ export function renderPivot(pivot: PivotModel): void {
   const showColTotal = pivot.columns.length > 0 && pivot.layout.showRowGrandTotals;
   const colSpecs = [...cols, ...(showColTotal ? ["*"] : [])];
   const dataLabel = (ck: string, d: DataFieldModel) => {
-    const item = ck === "*" ? "Grand Total" : ck.split(SEP).join(" - ");
+    const item = ck === "*" ? "Grand Total" : ck.split(SEP).map(label).join(" - ");
     if (pivot.columns.length === 0) return d.name;
     return pivot.data.length > 1 ? `${item} ${d.name}` : item;
   };
@@ -125,7 +130,7 @@ export function renderPivot(pivot: PivotModel): void {
       pivot.data.map((d, i) => summarize(cells.get(rk)?.get(pivot.columns.length ? ck : "*")?.[i], d)),
     ),
   ];
-  for (const rk of rows) grid.push(line(rk, rk.split(SEP)));
+  for (const rk of rows) grid.push(line(rk, rk.split(SEP).map(label)));
   if (pivot.layout.showColumnGrandTotals || pivot.rows.length === 0) {
     grid.push(line("*", ["Grand Total", ...new Array(labelWidth - 1).fill("")]));
   }

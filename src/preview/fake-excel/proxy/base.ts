@@ -201,7 +201,7 @@ export abstract class ProxyObject<T> implements Loadable {
 
   /** Reads the requested properties from the model during sync. */
   _applyLoad(tree: LoadTree): void {
-    const target = this._resolveNullable();
+    const target = this._nullable ? this._resolveNullable() : this._resolve();
     if (target === null) {
       this.context.deliver({}, () => undefined);
       return;

@@ -101,7 +101,8 @@ function writeGrid(
 ): void {
   const matrix = matrixFor(value, t.rect, member);
   assertWritable(t.sheet, member);
-  const rows = t.sheet.targetRows(t.rect.row, t.rect.rowCount);
+  // A single row lands where addressed; a block skips filtered-out rows.
+  const rows = t.rect.rowCount === 1 ? [t.rect.row] : t.sheet.targetRows(t.rect.row, t.rect.rowCount);
   for (let i = 0; i < matrix.length; i++) {
     const line = matrix[i];
     for (let j = 0; j < line.length; j++) write(t.sheet, rows[i], t.rect.column + j, line[j]);
