@@ -1048,7 +1048,7 @@ const TRANSACTED_SHARE = 0.65;
 
 function drawRow(ctx: Ctx, productCount: number): void {
   const { rng, s } = ctx;
-  // One row per customer: names repeat only past the pool's ~24,000 distinct combinations.
+  // One row per customer: names repeat only past the pool's ~21,600 distinct combinations.
   s.company = ctx.row % ctx.companies.names.length;
   const tier = rng.weighted(TIER_WEIGHTS);
   s.tier = tier;
