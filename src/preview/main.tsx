@@ -1,4 +1,9 @@
-// Browser preview entry (placeholder until the preview lands).
-export {};
+/**
+ * Browser preview entry: the real task pane beside the in-memory Excel, loaded with a generated
+ * sample report. Never part of the production bundle.
+ */
+import { createRoot } from "react-dom/client";
+import { PreviewApp } from "./workbench/PreviewApp";
+
 const root = document.getElementById("root");
-if (root) root.textContent = "Propensity Pane preview";
+if (root) createRoot(root).render(<PreviewApp />);

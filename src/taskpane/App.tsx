@@ -8,7 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Title3,
+  Subtitle1,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
+    "& h1, & h2, & h3": { margin: 0 },
   },
   content: {
     flexGrow: 1,
@@ -68,7 +69,7 @@ export function App({ session, autoAnalyze = true }: AppProps) {
     <div className={styles.root} data-testid="pane">
       <main className={styles.content}>
         <header className={styles.header}>
-          <Title3 as="h1">Propensity Pane</Title3>
+          <Subtitle1 as="h1">Propensity Pane</Subtitle1>
           <Body1 className={styles.tagline}>
             Reads the CloudAscent propensity report on this sheet, filters it to the customers to call and
             adds helper columns.

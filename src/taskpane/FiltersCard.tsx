@@ -61,6 +61,13 @@ const QUICK_LABELS: Record<Exclude<QuickFilter["role"], "transacted36">, string>
   country: "Country",
 };
 
+/** "Industry", or "Industry (Vertical_Name)" when the report's header says it differently. */
+function quickLabel(q: QuickFilter & { role: keyof typeof QUICK_LABELS }): string {
+  const label = QUICK_LABELS[q.role];
+  const fold = (text: string) => text.toLowerCase().replace(/[\s_-]/g, "");
+  return fold(label) === fold(q.header) ? label : `${label} (${q.header})`;
+}
+
 interface FiltersCardProps {
   report: SheetReport;
   pane: PaneApi;
@@ -244,7 +251,7 @@ export function FiltersCard({ report, pane }: FiltersCardProps) {
               const values = q.values.filter((v) => v.value !== "");
               return (
                 <div key={q.column} className={styles.group}>
-                  <Field label={`${QUICK_LABELS[q.role]} (${q.header})`}>
+                  <Field label={quickLabel(q)}>
                     <Dropdown
                       className={styles.dropdown}
                       multiselect

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   },
   section: { display: "flex", flexDirection: "column", rowGap: "10px" },
   warnings: { display: "flex", flexDirection: "column", rowGap: "6px" },
+  notes: { margin: "4px 0 0", paddingLeft: "16px", display: "flex", flexDirection: "column", rowGap: "4px" },
   values: {
     margin: 0,
     padding: 0,
@@ -109,11 +110,20 @@ export function ReportSummary({ report }: { report: SheetReport }) {
               </MessageBarBody>
             </MessageBar>
           )}
-          {otherWarnings.map((warning) => (
-            <MessageBar key={warning} intent="info" layout="multiline">
-              <MessageBarBody>{warning}</MessageBarBody>
+          {otherWarnings.length > 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {otherWarnings.length === 1 ? "Note" : `${otherWarnings.length} notes`}
+                </MessageBarTitle>
+                <ul className={styles.notes}>
+                  {otherWarnings.map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
             </MessageBar>
-          ))}
+          )}
         </div>
       )}
 

@@ -97,8 +97,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
           refusal: null,
           filter: null,
           leftInPlace: [],
-          // The summary shows what the analysis found; the status area only adds its warnings.
-          outcome: outcomeOf("analyze", outcome),
+          // The summary shows what the analysis found: no separate outcome message.
+          outcome: null,
         };
       }
       if (outcome.status === "refused") {

@@ -24,6 +24,8 @@ export interface GridColumn {
 export interface GridCell {
   text: string;
   numeric: boolean;
+  /** Text spills into the empty cell on its right, as in Excel. */
+  spills?: boolean;
 }
 
 export interface GridRow {
@@ -114,15 +116,16 @@ export function gridView(
   const rowCount = Math.min(totalRows, maxRows);
   const rows: GridRow[] = [];
   for (let r = 0; r < rowCount; r++) {
-    rows.push({
-      index: r,
-      hidden: sheet.isRowHidden(r),
-      filterHeader: headerRows.has(r),
-      cells: columns.map(({ index }) => {
-        const value = sheet.getValue(r, index);
-        return { text: sheet.text(r, index), numeric: typeof value === "number" };
-      }),
+    const cells: GridCell[] = columns.map(({ index }) => {
+      const value = sheet.getValue(r, index);
+      return { text: sheet.text(r, index), numeric: typeof value === "number" };
     });
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const next = columns[i + 1];
+      if (cells[i].text && !cells[i].numeric && next.gapBefore === 0 && cells[i + 1].text === "")
+        cells[i].spills = true;
+    }
+    rows.push({ index: r, hidden: sheet.isRowHidden(r), filterHeader: headerRows.has(r), cells });
   }
   return {
     sheetName: sheet.name,
