@@ -93,6 +93,7 @@ const useStyles = makeStyles({
   },
   numeric: { textAlign: "right" },
   spills: { overflow: "visible", textOverflow: "clip" },
+  spillText: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   headerCell: { fontWeight: tokens.fontWeightSemibold, position: "relative", paddingRight: "20px" },
   helperCell: { backgroundColor: tokens.colorBrandBackground2 },
   hidden: {
@@ -191,14 +192,23 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
                     className={mergeClasses(
                       styles.cell,
                       cell.numeric && styles.numeric,
-                      cell.spills && !row.filterHeader && styles.spills,
+                      !!cell.spills && !row.filterHeader && styles.spills,
                       row.filterHeader && styles.headerCell,
                       column.helper && !row.hidden && styles.helperCell,
                       row.hidden && styles.hidden,
                     )}
                     title={cell.text.length > 14 ? cell.text : undefined}
                   >
-                    {cell.text}
+                    {cell.spills && !row.filterHeader ? (
+                      <span
+                        className={styles.spillText}
+                        style={{ width: `${(cell.spills + 1) * CELL_WIDTH - 8}px` }}
+                      >
+                        {cell.text}
+                      </span>
+                    ) : (
+                      cell.text
+                    )}
                     {filter && (
                       <span
                         className={mergeClasses(

@@ -32,8 +32,9 @@ describe("gridView", () => {
     expect(view.columns.filter((c) => c.helper).map((c) => c.letters)).toEqual(["D", "E", "F", "G", "H"]);
     expect(view.rows[2].cells[0]).toEqual({ text: "Contoso", numeric: false });
     // A title spills into the empty cells on its right, as in Excel.
-    expect(view.rows[0].cells[0]).toEqual({ text: "CloudAscent report", numeric: false, spills: true });
+    expect(view.rows[0].cells[0]).toEqual({ text: "CloudAscent report", numeric: false, spills: 7 });
     expect(view.rows[2].cells[6]).toEqual({ text: "90", numeric: true });
+    expect(view.rows[1].cells[0].spills).toBeUndefined(); // its neighbour holds text
     expect(view.rows.some((r) => r.hidden)).toBe(false);
     expect(view.filterButtons.size).toBe(0);
   });

@@ -24,8 +24,8 @@ export interface GridColumn {
 export interface GridCell {
   text: string;
   numeric: boolean;
-  /** Text spills into the empty cell on its right, as in Excel. */
-  spills?: boolean;
+  /** Text spills into this many empty cells on its right, as in Excel (absent: none). */
+  spills?: number;
 }
 
 export interface GridRow {
@@ -121,9 +121,16 @@ export function gridView(
       return { text: sheet.text(r, index), numeric: typeof value === "number" };
     });
     for (let i = 0; i + 1 < cells.length; i++) {
-      const next = columns[i + 1];
-      if (cells[i].text && !cells[i].numeric && next.gapBefore === 0 && cells[i + 1].text === "")
-        cells[i].spills = true;
+      if (!cells[i].text || cells[i].numeric) continue;
+      let empty = 0;
+      while (
+        empty < 8 &&
+        i + empty + 1 < cells.length &&
+        columns[i + empty + 1].gapBefore === 0 &&
+        cells[i + empty + 1].text === ""
+      )
+        empty++;
+      if (empty > 0) cells[i].spills = empty;
     }
     rows.push({ index: r, hidden: sheet.isRowHidden(r), filterHeader: headerRows.has(r), cells });
   }

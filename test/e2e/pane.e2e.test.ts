@@ -1,0 +1,274 @@
+// The task pane in the browser preview (dist-preview, built by `npx webpack --mode development --env preview`;
+// built here when missing), driven by playwright-core with Debian's chromium. Clicks the pane's buttons and
+// checks the simulated sheet. Every request the page makes must go to 127.0.0.1. Screenshots: test-results/.
+import { spawn, spawnSync, type ChildProcess } from "child_process";
+import { existsSync, mkdirSync } from "fs";
+import { join } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = join(__dirname, "..", "..");
+const PREVIEW = join(ROOT, "dist-preview");
+const RESULTS = join(ROOT, "test-results");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let browser: Browser;
+let server: ChildProcess;
+let baseUrl: string;
+const foreignRequests: string[] = [];
+
+/** Starts scripts/serve.mjs on a free port and resolves with the URL it prints. */
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts", "serve.mjs"), PREVIEW, "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL: ${output}`)), 15000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${output}`)));
+  });
+}
+
+function isLocal(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === "data:") return true;
+  if (parsed.protocol === "blob:") return new URL(parsed.pathname).hostname === "127.0.0.1";
+  return parsed.hostname === "127.0.0.1";
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(PREVIEW, "index.html"))) {
+    const build = spawnSync("npx", ["webpack", "--mode", "development", "--env", "preview"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    if (build.status !== 0) throw new Error("The preview build failed.");
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  const started = await startServer();
+  server = started.child;
+  baseUrl = started.url;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+});
+
+afterEach(() => {
+  // Security: the preview (and so the pane) calls nothing but the page's own server.
+  expect(foreignRequests).toEqual([]);
+});
+
+/** A fresh page with the default sample (ai-business, 500 rows, messy, seed 42) analysed. */
+async function openPreview(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("request", (request) => {
+    if (!isLocal(request.url())) foreignRequests.push(request.url());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(baseUrl);
+  await page.getByTestId("report-type").waitFor({ timeout: 30000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(RESULTS, `pane-${name}.png`) });
+}
+
+/** A cell's text without the filter button's glyph. */
+const cellText = (text: string) => text.replace(/[▾▼]/g, "").trim();
+
+const hiddenRows = (page: Page) => page.locator('[data-testid="grid"] tbody tr[data-hidden="true"]').count();
+
+/** "Showing 385 of 500 customers" -> [385, 500] */
+async function showing(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId("showing").textContent()) ?? "";
+  const match = /Showing ([\d,]+) of ([\d,]+) customers/.exec(text);
+  if (!match) throw new Error(`Unexpected text: ${text}`);
+  return [Number(match[1].replace(/,/g, "")), Number(match[2].replace(/,/g, ""))];
+}
+
+async function waitUntilIdle(page: Page): Promise<void> {
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+}
+
+describe("task pane in the browser preview", () => {
+  test("opens with the sample report analysed: type, rows, product bars", async () => {
+    const page = await openPreview();
+    await expect(page.getByTestId("report-type").textContent()).resolves.toContain("AI Business Solutions");
+    await expect(page.getByTestId("report-header-row").textContent()).resolves.toBe("Header found on row 3");
+    await expect(page.getByTestId("report-rows").textContent()).resolves.toMatch(/^500 rows/);
+    const bars = page.locator('[data-testid="product-bars"] [role="img"]');
+    expect(await bars.count()).toBeGreaterThanOrEqual(2);
+    const label = (await bars.first().getAttribute("aria-label")) ?? "";
+    expect(label).toMatch(/^Microsoft 365: Act Now \d+, Evaluate \d+, Nurture \d+, Educate \d+, Blank \d+/);
+    // The grid shows the sample: header row 3 with the report's columns, nothing hidden yet.
+    await expect(page.locator('[data-testid="grid"] tr[data-row="3"]').textContent()).resolves.toContain(
+      "AccountName",
+    );
+    expect(await hiddenRows(page)).toBe(0);
+    await shot(page, "1-analysed");
+    await page.close();
+  });
+
+  test("Show Act now + Evaluate for one product hides the other rows in the grid", async () => {
+    const page = await openPreview();
+    await page.getByTestId("product-select").click();
+    await page.getByRole("option", { name: "Microsoft 365", exact: true }).click();
+    await page.getByTestId("act-now-evaluate").click();
+    await page.getByTestId("showing").waitFor();
+    const [visible, total] = await showing(page);
+    expect(visible).toBeGreaterThan(0);
+    expect(visible).toBeLessThan(total);
+    const bar = (await page.getByTestId("visible-clusters-bar").getAttribute("aria-label")) ?? "";
+    expect(bar).toMatch(/Nurture 0, Educate 0, Blank 0/);
+    expect(await hiddenRows(page)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="filter-button"][data-filtered="true"]').count()).toBe(1);
+    // Rows left visible in the grid are Act Now or Evaluate in the M365 cluster column.
+    const header = await page.locator('[data-testid="grid"] tr[data-row="3"] td').allTextContents();
+    const clusterColumn = header.findIndex((text) => cellText(text) === "M365Cluster");
+    expect(clusterColumn).toBeGreaterThanOrEqual(0);
+    const shown = await page
+      .locator('[data-testid="grid"] tbody tr:not([data-hidden]):not([data-header])')
+      .evaluateAll(
+        (rows, column) =>
+          rows
+            .filter((row) => Number(row.getAttribute("data-row")) > 3)
+            .map((row) => row.querySelectorAll("td")[column as number]?.textContent ?? ""),
+        clusterColumn,
+      );
+    expect(shown.length).toBeGreaterThan(0);
+    for (const text of shown)
+      expect(text.trim().toLowerCase().replace(/\s+/g, " ")).toMatch(/^(act now|evaluate)$/);
+    await shot(page, "2-act-now-m365");
+
+    // A cohort filter combines with it (AND across columns).
+    await page.getByTestId("cohort-value").first().click();
+    await page.getByTestId("apply-cohort").click();
+    await waitUntilIdle(page);
+    const [afterCohort] = await showing(page);
+    expect(afterCohort).toBeLessThanOrEqual(visible);
+    expect(await page.locator('[data-testid="filter-button"][data-filtered="true"]').count()).toBe(2);
+    await shot(page, "3-cohort");
+
+    // Clear filters restores every row.
+    await page.getByTestId("clear-filters").click();
+    await waitUntilIdle(page);
+    await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Cleared the filter");
+    expect(await hiddenRows(page)).toBe(0);
+    expect(await page.getByTestId("showing").count()).toBe(0);
+    await page.close();
+  });
+
+  test("Any product filters on Best Cluster (added first) and the pane shows Showing X of Y", async () => {
+    const page = await openPreview();
+    await page.getByTestId("act-now-evaluate").click();
+    await page.getByTestId("showing").waitFor();
+    const [visible, total] = await showing(page);
+    expect(visible).toBeLessThan(total);
+    await expect(page.getByTestId("outcome").textContent()).resolves.toContain(
+      "Best Cluster helper column was added",
+    );
+    expect(await hiddenRows(page)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(5);
+    await page.close();
+  });
+
+  test("Add helper columns shows the five helper headers in the grid", async () => {
+    const page = await openPreview();
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
+    await page.getByTestId("add-helpers").click();
+    await page.getByTestId("helpers-result").waitFor();
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(5);
+    const header = await page.locator('[data-testid="grid"] tr[data-row="3"] td').allTextContents();
+    for (const name of ["Best Cluster", "Cluster Band", "Top Products", "Priority Score", "Score Reasons"]) {
+      expect(header.map(cellText)).toContain(name);
+    }
+    await page.getByTestId("grid-scroller").evaluate((el) => el.scrollTo(el.scrollWidth, 0));
+    await shot(page, "4-helper-columns");
+    await page.close();
+  });
+
+  test("Office 2019 (ExcelApi 1.7): filters are unavailable and say why", async () => {
+    const page = await openPreview();
+    await page.getByTestId("excel-version").selectOption("2019");
+    await expect(page.getByTestId("filters-unavailable").textContent({ timeout: 30000 })).resolves.toContain(
+      "ExcelApi 1.9",
+    );
+    const button = page.getByTestId("act-now-evaluate");
+    await expect(button.getAttribute("aria-disabled")).resolves.toBe("true");
+    await expect(button.getAttribute("data-unavailable-reason")).resolves.toMatch(
+      /Filtering needs ExcelApi 1\.9/,
+    );
+    await button.click({ force: true });
+    expect(await page.getByTestId("showing").count()).toBe(0);
+    expect(await hiddenRows(page)).toBe(0);
+    // Helper columns still work there.
+    await expect(page.getByTestId("add-helpers").getAttribute("aria-disabled")).resolves.not.toBe("true");
+    await page.getByTestId("filters").scrollIntoViewIfNeeded();
+    await shot(page, "5-office-2019");
+    await page.close();
+  });
+
+  test("a CSV that is not a report gets the plain refusal and nothing else", async () => {
+    const page = await openPreview();
+    const budget = [
+      "Department,Quarter,Budget,Actual",
+      "Marketing,Q1,120000,118500",
+      "Sales,Q1,250000,261200",
+      "Engineering,Q1,400000,389900",
+    ].join("\r\n");
+    await page.getByTestId("csv-input").setInputFiles({
+      name: "budget-2026.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(budget),
+    });
+    await page.getByTestId("refusal").waitFor({ timeout: 30000 });
+    await expect(page.getByTestId("refusal").textContent()).resolves.toContain(
+      "doesn't look like a CloudAscent report",
+    );
+    expect(await page.getByTestId("report-summary").count()).toBe(0);
+    expect(await page.getByTestId("filters").count()).toBe(0);
+    await expect(page.getByTestId("sheet-tab").first().textContent()).resolves.toBe("budget-2026");
+    await expect(page.locator('[data-testid="grid"] tr[data-row="2"]').textContent()).resolves.toContain(
+      "Marketing",
+    );
+    await shot(page, "6-not-a-report");
+    await page.close();
+  });
+
+  test("dark theme", async () => {
+    const page = await openPreview();
+    await page.getByTestId("dark-theme").click();
+    await shot(page, "7-dark");
+    const background = await page.getByTestId("pane").evaluate((el) => getComputedStyle(el).backgroundColor);
+    // webDarkTheme's neutral background 2 is dark.
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await page.close();
+  });
+});
