@@ -25,11 +25,8 @@ const COMMANDS: Record<string, (session: Session) => Promise<ActionOutcome<unkno
   applyActNowEvaluate,
   clearFilters: (session) => session.run(actions.clearFilters, { all: false }),
   addHelperColumns: (session) => session.run(actions.addHelperColumns, {}),
-  // No reset action exists yet: say so rather than pretend.
-  resetSheet: async () => ({
-    status: "refused",
-    message: "Reset sheet is not available yet. Nothing was changed.",
-  }),
+  // Keeps filters the user set; removes what the add-in added and restores the row order.
+  resetSheet: (session) => session.run(actions.resetSheet, { keepUserFilters: true }),
 };
 
 function handler(name: string, command: (session: Session) => Promise<ActionOutcome<unknown>>) {
