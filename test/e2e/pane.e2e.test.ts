@@ -261,6 +261,27 @@ describe("task pane in the browser preview", () => {
     await page.close();
   });
 
+  test("a long action on 100,000 rows shows progress and Cancel stops it", async () => {
+    const page = await openPreview();
+    await page.getByTestId("sample-rows").selectOption("100000");
+    await page.getByTestId("load-sample").click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="report-rows"]')?.textContent?.startsWith("100,000"),
+      null,
+      { timeout: 60000 },
+    );
+    await expect(page.getByTestId("grid-note").textContent()).resolves.toContain("of 100,003");
+    await page.getByTestId("add-helpers").click();
+    await expect(page.getByTestId("progress").textContent()).resolves.toContain("Add helper columns");
+    await shot(page, "8-progress");
+    await page.getByTestId("cancel").click();
+    await page.locator('[data-testid="outcome"][data-status="cancelled"]').waitFor({ timeout: 30000 });
+    // A cancelled new helper column is removed again, and nothing is hidden.
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
+    expect(await hiddenRows(page)).toBe(0);
+    await page.close();
+  });
+
   test("dark theme", async () => {
     const page = await openPreview();
     await page.getByTestId("dark-theme").click();
