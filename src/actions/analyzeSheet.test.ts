@@ -109,5 +109,5 @@ describe("Analyze sheet", () => {
     expect(fake.stats.maxCellsPerRead).toBeLessThan(5_000_000);
     // Syncs grow with blocks, not rows: header (2) plus a handful of blocks.
     expect(fake.stats.syncs).toBeLessThan(40);
-  });
+  }, 120_000);
 });

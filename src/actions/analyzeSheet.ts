@@ -2,6 +2,9 @@ import { analysisColumnsNeeded, analyzeReport } from "../domain/analysis";
 import { distinctValueCounts } from "../domain/filters";
 import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
 import { openReport, readReportColumns } from "../excel/report";
+import { loadState } from "../excel/state";
+import { locateHelperColumns } from "../domain/helperColumns";
+import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "../domain/score";
 import type { ActionDefinition } from "./types";
 
 export interface SheetReport {
@@ -14,6 +17,10 @@ export interface SheetReport {
   /** Some rows are hidden by a filter the add-in did not set (or did). */
   isFiltered: boolean;
   analysis: ReportAnalysis;
+  /** The Best Cluster ... Score Reasons columns are on the sheet. */
+  hasHelperColumns: boolean;
+  /** Products and weights for the Priority Score: the workbook's saved choice, or the default. */
+  scoreSettings: ScoreSettings;
   /** Columns offered as quick filters, with their values (exact text) and counts. */
   quickFilters: QuickFilter[];
 }
@@ -65,6 +72,7 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
       documentUrl: env.host.documentUrl(),
     });
     const productCount = analysis.products.length;
+    const state = await loadState(env.host, env.capabilities);
     return {
       message:
         `${analysis.reportTypeLabel}: ${analysis.dataRowCount.toLocaleString("en-US")} customers` +
@@ -77,6 +85,8 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
         isTable: report.table !== null,
         isFiltered: report.autoFilter?.isDataFiltered ?? false,
         analysis,
+        hasHelperColumns: locateHelperColumns(report.layout.rawHeaders) !== null,
+        scoreSettings: state?.score ?? DEFAULT_SCORE_SETTINGS,
         quickFilters: quickColumns.map(({ role, column }) => ({
           role,
           column,

@@ -1,4 +1,5 @@
 import { countVisibleByCluster, visibleRows, type FilterCriteria } from "../domain/filters";
+import { identityColumn } from "../domain/analysis";
 import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import type { StoredState } from "../domain/settings";
 import type { ClusterCounts } from "../domain/types";
@@ -9,7 +10,7 @@ import { loadState, saveState } from "../excel/state";
 import type { ActionEnv } from "./types";
 
 export interface FilterResult {
-  /** Customers (non-blank data rows) visible after the filter, and in all. */
+  /** Customers (rows with an account name or id) visible after the filter, and in all. */
   visible: number;
   total: number;
   /** Visible customers per cluster of the column the filter was about. */
@@ -72,7 +73,11 @@ export async function filterAndCount(
     else uncounted.push(column);
   }
   for (const { column, values } of criteria) all.set(column, new Set(values));
-  const needed = [...all.keys()].filter((column) => !texts.has(column));
+  // Customers are rows with an identity value; blank rows are not counted either way.
+  const identity = identityColumn(report.layout);
+  const needed = [...new Set([...all.keys(), ...(identity === undefined ? [] : [identity])])].filter(
+    (column) => !texts.has(column),
+  );
   const allTexts = new Map(texts);
   if (needed.length) {
     const extra = await readReportColumns(env.host, report, needed, { property: "text", signal: env.signal });
@@ -82,12 +87,18 @@ export async function filterAndCount(
         values.map((v) => String(v ?? "")),
       );
   }
-  const visible = visibleRows(allTexts, all as FilterCriteria, report.dataRowCount);
+  const identityTexts = identity === undefined ? null : allTexts.get(identity);
+  const isCustomer = (row: number) => !identityTexts || identityTexts[row].trim() !== "";
+  const visible = visibleRows(allTexts, all as FilterCriteria, report.dataRowCount).map(
+    (shown, row) => shown && isCustomer(row),
+  );
   const counts = countVisibleByCluster(allTexts.get(countColumn) ?? [], visible);
+  let total = 0;
+  for (let row = 0; row < report.dataRowCount; row++) if (isCustomer(row)) total += 1;
   const headers = report.layout.headers;
   return {
     visible: counts.visible,
-    total: counts.total,
+    total,
     visibleByCluster: counts,
     filteredColumns: [...all.keys()].sort((a, b) => a - b).map((c) => headers[c] ?? `Column ${c + 1}`),
     uncountedColumns: uncounted.map((c) => headers[c] ?? `Column ${c + 1}`),

@@ -19,6 +19,11 @@ import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetStat
 export * from "./types";
 export type { SheetReport, QuickFilter, QuickFilterRole } from "./analyzeSheet";
 export type { FilterResult } from "./filtering";
+export type { ShowActNowEvaluateInput } from "./showActNowEvaluate";
+export type { ValueFilterInput } from "./applyValueFilter";
+export type { ClearFiltersInput } from "./clearFilters";
+export type { HelperColumnsInput } from "./addHelperColumns";
+export type { ScoreSettings, ScoreSignal } from "../domain/score";
 export type { ClearFiltersResult } from "./clearFilters";
 export type { HelperColumnsResult } from "./addHelperColumns";
 export type { SortResult } from "./sortByPriority";

@@ -1,5 +1,5 @@
 import { actions } from ".";
-import { workbookSnapshot, type FakeExcel } from "../preview/fake-excel";
+import { columnLetters, workbookSnapshot, type FakeExcel } from "../preview/fake-excel";
 import { loadSample, truthRows } from "../../test/support/workbooks";
 
 /** Data-row indexes hidden on the Report sheet, given the header's sheet row. */
@@ -103,8 +103,7 @@ describe("Show Act now + Evaluate", () => {
     const columns = report.rows[report.truth.headerRow].length;
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Report");
-      const lastColumn = String.fromCharCode(64 + Math.min(columns, 26));
-      if (columns > 26) throw new Error("test assumes <= 26 columns");
+      const lastColumn = columnLetters(columns - 1);
       sheet.tables.add(`A${report.truth.headerRow + 1}:${lastColumn}${report.rows.length}`, true);
       await context.sync();
     });

@@ -46,7 +46,8 @@ export function estimateBytesPerRow(
     largest = Math.max(largest, bytes);
   }
   const average = sample.length ? total / sample.length : 0;
-  // Rows further down may hold longer text than the sample: take the larger of 2x average and the
-  // longest sampled row, and at least 16 bytes per cell.
-  return Math.max(largest, average * 2, columns.length * 16);
+  // Rows further down may hold longer text than the sample: take the larger of the longest sampled
+  // row and 1.25x the average, and at least 8 bytes per cell. The block target leaves 2.5x headroom
+  // under the 5 MB limit, and a block Excel still refuses is split and read again.
+  return Math.max(largest, average * 1.25, columns.length * 8);
 }
