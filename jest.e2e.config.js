@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
   testTimeout: 120000,
 };

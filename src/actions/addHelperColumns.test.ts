@@ -1,0 +1,115 @@
+import { actions } from ".";
+import { HELPER_HEADERS } from "../domain/score";
+import { workbookSnapshot, type FakeExcel } from "../preview/fake-excel";
+import { loadRows, loadSample } from "../../test/support/workbooks";
+
+function headerRow(fake: FakeExcel, row: number, from: number, count: number) {
+  return fake.workbook.sheet("Report")!.values(row, from, 1, count)[0];
+}
+
+describe("Add helper columns", () => {
+  it("writes the five columns right after the report, one row per data row, and updates them in place", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 31, messy: true });
+    const width = report.truth.headers.length;
+    const outcome = await session.run(actions.addHelperColumns, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    const sheet = fake.workbook.sheet("Report")!;
+    const headerAt = report.truth.headerRow;
+    expect(headerRow(fake, headerAt, width, 5)).toEqual([...HELPER_HEADERS]);
+    expect(sheet.usedRange(true)!.columnCount).toBe(width + 5);
+
+    const helpers = sheet.values(headerAt + 1, width, report.truth.dataRows, 5);
+    const blank = new Set(report.truth.blankRows);
+    helpers.forEach(([best, band, , score], row) => {
+      if (blank.has(row)) return expect([best, band, score]).toEqual(["", "", ""]);
+      // Best cluster agrees with the truth: the best canonical cluster among products.
+      const order = ["Act Now", "Evaluate", "Nurture", "Educate"];
+      const truthBest = report.truth.products
+        .map((p) => p.clusters[row])
+        .filter((c): c is "Act Now" => c !== null && c !== "unknown")
+        .sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+      expect(best).toBe(truthBest ?? "");
+      expect(typeof score === "number" && score >= 0 && score <= 100).toBe(true);
+    });
+
+    const once = workbookSnapshot(fake.workbook);
+    const again = await session.run(actions.addHelperColumns, {});
+    if (again.status !== "done") throw new Error(again.message);
+    expect(again.data.updated).toBe(true);
+    expect(workbookSnapshot(fake.workbook)).toEqual(once);
+  });
+
+  it("never turns report text into formulas: formula-like account names stay text", async () => {
+    const { fake, session, report } = loadSample({ layout: "azure", rows: 200, seed: 5, messy: true });
+    expect(report.truth.formulaLikeAccountRows.length).toBeGreaterThan(0);
+    await session.run(actions.addHelperColumns, {});
+    const sheet = fake.workbook.sheet("Report")!;
+    const width = report.truth.headers.length;
+    for (let row = 0; row <= report.truth.dataRows; row++) {
+      for (let c = 0; c < width + 5; c++) {
+        expect(sheet.getFormula(report.truth.headerRow + row, c)).toBeUndefined();
+      }
+    }
+  });
+
+  it("refuses when data sits where the columns would go, and changes nothing", async () => {
+    const { fake, session, report } = loadSample({ layout: "azure", rows: 60, seed: 6 });
+    const width = report.truth.headers.length;
+    // A note two columns right of the report, inside the helper area.
+    fake.workbook.sheet("Report")!.setValues(report.truth.headerRow + 10, width + 2, [["call back Tuesday"]]);
+    const before = workbookSnapshot(fake.workbook);
+    const outcome = await session.run(actions.addHelperColumns, {});
+    expect(outcome.status).toBe("refused");
+    expect(outcome.message).toMatch(/hold data/);
+    expect(workbookSnapshot(fake.workbook)).toEqual(before);
+  });
+
+  it("writes the right values to the right rows of a filtered report and keeps the filter", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 200, seed: 41 });
+    const product = report.truth.products[0].key;
+    await session.run(actions.showActNowEvaluate, { product });
+    const hiddenBefore = fake.workbook.sheet("Report")!.hiddenRows();
+
+    const filtered = await session.run(actions.addHelperColumns, {});
+    if (filtered.status !== "done") throw new Error(filtered.message);
+    const width = report.truth.headers.length;
+    const filteredHelpers = fake.workbook.sheet("Report")!.values(report.truth.headerRow + 1, width, report.truth.dataRows, 5);
+    expect(fake.workbook.sheet("Report")!.hiddenRows()).toEqual(hiddenBefore);
+
+    // The same report, unfiltered, gets the same helper values row by row.
+    const plain = loadSample({ layout: "ai-business", rows: 200, seed: 41 });
+    await plain.session.run(actions.addHelperColumns, {});
+    expect(filteredHelpers).toEqual(plain.fake.workbook.sheet("Report")!.values(report.truth.headerRow + 1, width, report.truth.dataRows, 5));
+  });
+
+  it("adds the columns to an Excel table", async () => {
+    const { fake, session } = loadRows([
+      ["AccountName", "SubSegment", "AzureCluster", "AzureFit", "AzureIntent", "TransactedInTheLast36Months"],
+      ["Contoso", "Upper Medium", "Act Now", 90, 80, "Yes"],
+      ["Fabrikam", "Small", "Nurture", 40, 20, "No"],
+    ]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("A1:F3", true);
+      await context.sync();
+    });
+    const outcome = await session.run(actions.addHelperColumns, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    const table = fake.workbook.sheet("Sheet1")!.tables[0];
+    expect(table.columnNames().slice(-5)).toEqual([...HELPER_HEADERS]);
+    expect(fake.workbook.sheet("Sheet1")!.values(1, 6, 2, 2)).toEqual([
+      ["Act Now", "A1"],
+      ["Nurture", "N9"],
+    ]);
+  });
+
+  it("writes a 100,000-row report in blocks whose requests stay under 4 MB", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 100_000, columns: 150, seed: 9 });
+    fake.resetStats();
+    const outcome = await session.run(actions.addHelperColumns, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.rows).toBe(report.truth.dataRows);
+    expect(fake.stats.maxRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(fake.stats.maxResponseBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(fake.stats.syncs).toBeLessThan(80);
+  }, 120_000);
+});
