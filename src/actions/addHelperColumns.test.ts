@@ -73,13 +73,19 @@ describe("Add helper columns", () => {
     const filtered = await session.run(actions.addHelperColumns, {});
     if (filtered.status !== "done") throw new Error(filtered.message);
     const width = report.truth.headers.length;
-    const filteredHelpers = fake.workbook.sheet("Report")!.values(report.truth.headerRow + 1, width, report.truth.dataRows, 5);
+    const filteredHelpers = fake.workbook
+      .sheet("Report")!
+      .values(report.truth.headerRow + 1, width, report.truth.dataRows, 5);
     expect(fake.workbook.sheet("Report")!.hiddenRows()).toEqual(hiddenBefore);
 
     // The same report, unfiltered, gets the same helper values row by row.
     const plain = loadSample({ layout: "ai-business", rows: 200, seed: 41 });
     await plain.session.run(actions.addHelperColumns, {});
-    expect(filteredHelpers).toEqual(plain.fake.workbook.sheet("Report")!.values(report.truth.headerRow + 1, width, report.truth.dataRows, 5));
+    expect(filteredHelpers).toEqual(
+      plain.fake.workbook
+        .sheet("Report")!
+        .values(report.truth.headerRow + 1, width, report.truth.dataRows, 5),
+    );
   });
 
   it("adds the columns to an Excel table", async () => {
@@ -103,7 +109,12 @@ describe("Add helper columns", () => {
   });
 
   it("writes a 100,000-row report in blocks whose requests stay under 4 MB", async () => {
-    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 100_000, columns: 150, seed: 9 });
+    const { fake, session, report } = loadSample({
+      layout: "ai-business",
+      rows: 100_000,
+      columns: 150,
+      seed: 9,
+    });
     fake.resetStats();
     const outcome = await session.run(actions.addHelperColumns, {});
     if (outcome.status !== "done") throw new Error(outcome.message);

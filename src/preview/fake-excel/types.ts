@@ -5,6 +5,7 @@ export type CellValue = string | number | boolean | null;
 export interface CellFormat {
   numberFormat?: string;
   bold?: boolean;
+  fontSize?: number;
   italic?: boolean;
   fontColor?: string;
   fill?: string;

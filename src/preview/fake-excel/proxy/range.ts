@@ -563,7 +563,9 @@ const FORMAT_PROPS: Record<string, PropDef<RangeTarget>> = {
     set: (t, v) => {
       assertWritable(t.sheet, "RangeFormat.columnWidth");
       for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++)
-        t.sheet.columnWidths.set(c, Number(v));
+        // A column at the standard width is indistinguishable from one never sized.
+        if (Number(v) === STANDARD_COLUMN_WIDTH) t.sheet.columnWidths.delete(c);
+        else t.sheet.columnWidths.set(c, Number(v));
     },
   },
   rowHeight: {
@@ -616,7 +618,10 @@ export class RangeFormatProxy extends ProxyObject<RangeTarget> {
         let longest = 0;
         for (let r = rect.row; r < rect.row + rect.rowCount; r++)
           longest = Math.max(longest, t.sheet.text(r, c).length);
-        t.sheet.columnWidths.set(c, longest === 0 ? 48 : Math.min(409.5, Math.ceil(longest * 5.25 + 7.5)));
+        t.sheet.columnWidths.set(
+          c,
+          longest === 0 ? STANDARD_COLUMN_WIDTH : Math.min(409.5, Math.ceil(longest * 5.25 + 7.5)),
+        );
       }
     });
   }
@@ -626,6 +631,9 @@ export class RangeFormatProxy extends ProxyObject<RangeTarget> {
   }
 }
 installProps(RangeFormatProxy, Object.keys(FORMAT_PROPS));
+
+/** Excel's default column width in points. */
+const STANDARD_COLUMN_WIDTH = 48;
 
 const FONT_PROPS: Record<string, PropDef<RangeTarget>> = {
   bold: {
@@ -641,7 +649,10 @@ const FONT_PROPS: Record<string, PropDef<RangeTarget>> = {
     set: (t, v) => setFormat(t, "RangeFont.color", { fontColor: normalizeColor(v) }),
   },
   name: { get: () => "Calibri" },
-  size: { get: () => 11 },
+  size: {
+    get: (t) => uniform(t, (f) => f.fontSize ?? 11),
+    set: (t, v) => setFormat(t, "RangeFont.size", { fontSize: Number(v) === 11 ? undefined : Number(v) }),
+  },
 };
 
 export class RangeFontProxy extends ProxyObject<RangeTarget> {
