@@ -11,6 +11,7 @@ import type {
   SheetReport,
   SheetState,
 } from "../actions";
+import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import type { ClusterCounts } from "../domain/types";
 
 export type Handler = (input: unknown, options: RunOptions) => Promise<ActionOutcome<unknown>>;
@@ -55,6 +56,8 @@ export function sampleReport(): SheetReport {
     isProtected: false,
     isTable: false,
     isFiltered: false,
+    hasHelperColumns: false,
+    scoreSettings: DEFAULT_SCORE_SETTINGS,
     quickFilters: [
       {
         role: "transacted36",
