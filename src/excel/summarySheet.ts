@@ -108,15 +108,17 @@ export async function writeSummarySheet(
   target: { name: string; replace: boolean },
   plan: SummaryPlan,
 ): Promise<void> {
-  await host.run(async (context) => {
-    if (target.replace) {
+  if (target.replace) {
+    await host.run(async (context) => {
       context.workbook.worksheets.getItem(target.name).delete();
       await context.sync();
-    }
-    context.workbook.worksheets.add(target.name);
-    await context.sync();
-  });
+    });
+  }
   try {
+    await host.run(async (context) => {
+      context.workbook.worksheets.add(target.name);
+      await context.sync();
+    });
     await host.run(async (context) => {
       suspendUntilSync(context, capabilities);
       const sheet = context.workbook.worksheets.getItem(target.name);

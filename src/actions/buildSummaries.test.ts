@@ -1,0 +1,138 @@
+import { actions, createSession } from ".";
+import type { ExcelHost } from "../excel/host";
+import { FakeOfficeError, type FakeExcel } from "../preview/fake-excel";
+import { loadSample, TODAY } from "../../test/support/workbooks";
+
+const CLUSTERS = ["Act Now", "Evaluate", "Nurture", "Educate"];
+
+/** Counts straight from the sheet: sub segment x Best Cluster, as a reader with a calculator would. */
+function countBySubSegment(
+  fake: FakeExcel,
+  headerRow: number,
+  subSegmentColumn: number,
+  bestColumn: number,
+  rows: number,
+) {
+  const sheet = fake.workbook.sheet("Report")!;
+  const counts = new Map<string, number[]>();
+  const subSegments = sheet.values(headerRow + 1, subSegmentColumn, rows, 1);
+  const best = sheet.values(headerRow + 1, bestColumn, rows, 1);
+  subSegments.forEach(([segment], i) => {
+    if (segment === "" && best[i][0] === "") return;
+    const key = String(segment) || "(blank)";
+    const row = counts.get(key) ?? [0, 0, 0, 0, 0];
+    const index = CLUSTERS.indexOf(String(best[i][0]));
+    row[index === -1 ? 4 : index] += 1;
+    counts.set(key, row);
+  });
+  return counts;
+}
+
+/** The table written under a heading cell, read back as key -> five cluster counts. */
+function tableAt(fake: FakeExcel, sheetName: string, row: number, column: number): Map<string, number[]> {
+  const sheet = fake.workbook.sheet(sheetName)!;
+  const table = new Map<string, number[]>();
+  for (let r = row + 1; ; r++) {
+    const key = sheet.getValue(r, column);
+    if (key === "" || key === null || key === "Total") break;
+    table.set(String(key), sheet.values(r, column + 1, 1, 5)[0].map(Number));
+  }
+  return table;
+}
+
+describe("Build summaries", () => {
+  it("creates two PivotTables by industry and sub segment over the report and its helper columns, plus a chart", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 61 });
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.mode).toBe("pivot");
+    expect(outcome.warnings.join(" ")).toMatch(/helper columns were added first/);
+
+    const summary = fake.workbook.sheet("Propensity Summary")!;
+    expect(summary.getValue(0, 0)).toBe("Propensity Summary");
+    const pivots = summary.pivotTables;
+    expect(pivots.map((p) => [p.rows, p.columns])).toEqual([
+      [[report.truth.roles.industry], ["Best Cluster"]],
+      [[report.truth.roles.subSegment], ["Best Cluster"]],
+    ]);
+    for (const pivot of pivots) {
+      expect(pivot.data[0]).toMatchObject({ summarizeBy: "Count" });
+      const source = pivot.sourceRange();
+      expect(source.row).toBe(report.truth.headerRow);
+      expect(source.rowCount).toBe(report.truth.dataRows + 1);
+      expect(source.columnCount).toBe(report.truth.headers.length + 5);
+    }
+    expect(summary.charts).toHaveLength(1);
+
+    // The chart's data table holds the same numbers a person would count on the sheet.
+    const width = report.truth.headers.length;
+    const subSegmentColumn = report.truth.headers.indexOf(report.truth.roles.subSegment);
+    const expected = countBySubSegment(
+      fake,
+      report.truth.headerRow,
+      subSegmentColumn,
+      width,
+      report.truth.dataRows,
+    );
+    expect(tableAt(fake, "Propensity Summary", 7, 20)).toEqual(expected);
+  });
+
+  it("writes static tables below ExcelApi 1.8 and says they don't refresh", async () => {
+    const { fake, session, report } = loadSample(
+      { layout: "azure", rows: 200, seed: 62 },
+      { apiVersion: "1.7" },
+    );
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.mode).toBe("static");
+    const summary = fake.workbook.sheet("Propensity Summary")!;
+    expect(summary.pivotTables).toHaveLength(0);
+    expect(summary.values(0, 0, 6, 1).flat().join(" ")).toMatch(/static: they do not refresh/);
+    const width = report.truth.headers.length;
+    const subSegmentColumn = report.truth.headers.indexOf(report.truth.roles.subSegment);
+    expect(tableAt(fake, "Propensity Summary", 7, 10)).toEqual(
+      countBySubSegment(fake, report.truth.headerRow, subSegmentColumn, width, report.truth.dataRows),
+    );
+  });
+
+  it("replaces its own sheet when run again, and leaves a user's sheet of the same name alone", async () => {
+    const { fake, session } = loadSample({ layout: "azure", rows: 80, seed: 63 });
+    fake.workbook.addSheet("Propensity Summary", [["My own notes"]]);
+    await session.run(actions.buildSummaries, undefined);
+    await session.run(actions.buildSummaries, undefined);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual([
+      "Report",
+      "Propensity Summary",
+      "Propensity Summary (2)",
+    ]);
+    expect(fake.workbook.sheet("Propensity Summary")!.getValue(0, 0)).toBe("My own notes");
+  });
+
+  it("removes a half-built summary sheet when Excel fails part-way", async () => {
+    const { fake, session } = loadSample({ layout: "azure", rows: 80, seed: 64 });
+    await session.run(actions.addHelperColumns, {});
+    let failed = false;
+    const flaky: ExcelHost = {
+      ...fake,
+      isSetSupported: (name, version) => fake.isSetSupported(name, version),
+      documentUrl: () => undefined,
+      run: (batch) =>
+        fake.run((context) => {
+          const sync = context.sync.bind(context);
+          context.sync = (async () => {
+            if (!failed && fake.workbook.sheet("Propensity Summary")) {
+              failed = true;
+              throw new FakeOfficeError("GeneralException", "PivotTable creation failed.");
+            }
+            return sync();
+          }) as typeof context.sync;
+          return batch(context);
+        }),
+    };
+    const outcome = await createSession(flaky, () => TODAY).run(actions.buildSummaries, undefined);
+    expect(outcome.status).toBe("failed");
+    expect(failed).toBe(true);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Report"]);
+    void session;
+  });
+});
