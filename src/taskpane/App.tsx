@@ -8,6 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Subtitle1,
   tokens,
 } from "@fluentui/react-components";
@@ -17,7 +18,10 @@ import { ActionButton } from "./ActionButton";
 import { FiltersCard } from "./FiltersCard";
 import { HelpersCard } from "./HelpersCard";
 import { ReportSummary } from "./ReportSummary";
+import { ShareCard } from "./ShareCard";
+import { isBusy } from "./state";
 import { StatusArea } from "./StatusArea";
+import { SummariesCard } from "./SummariesCard";
 import { usePane } from "./usePane";
 
 const useStyles = makeStyles({
@@ -40,7 +44,8 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: "8px" },
   tagline: { color: tokens.colorNeutralForeground3 },
-  analyzeRow: { display: "flex", alignItems: "center", columnGap: "8px" },
+  analyzeRow: { display: "flex", alignItems: "center", columnGap: "8px", minHeight: "32px" },
+  refreshing: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface AppProps {
@@ -64,7 +69,7 @@ export function App({ session, autoAnalyze = true }: AppProps) {
     // Run once per mounted pane.
   }, []);
 
-  const busy = state.running !== null;
+  const busy = isBusy(state);
   return (
     <div className={styles.root} data-testid="pane">
       <main className={styles.content}>
@@ -86,6 +91,14 @@ export function App({ session, autoAnalyze = true }: AppProps) {
             >
               {state.report || state.refusal ? "Analyze sheet again" : "Analyze sheet"}
             </ActionButton>
+            {state.refreshing && (
+              <Spinner
+                size="extra-tiny"
+                className={styles.refreshing}
+                label="Reading the sheet again…"
+                data-testid="refreshing"
+              />
+            )}
           </div>
         </header>
 
@@ -106,7 +119,9 @@ export function App({ session, autoAnalyze = true }: AppProps) {
               report={state.report}
               pane={pane}
             />
-            <HelpersCard pane={pane} />
+            <HelpersCard report={state.report} pane={pane} />
+            <SummariesCard pane={pane} />
+            <ShareCard report={state.report} pane={pane} />
           </>
         )}
       </main>

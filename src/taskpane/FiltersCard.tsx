@@ -25,6 +25,7 @@ import { yesFilterValues } from "../domain/filters";
 import { ActionButton } from "./ActionButton";
 import { ClusterBar } from "./ClusterBar";
 import { count } from "./format";
+import { isBusy } from "./state";
 import type { PaneApi } from "./usePane";
 
 const useStyles = makeStyles({
@@ -76,7 +77,7 @@ interface FiltersCardProps {
 export function FiltersCard({ report, pane }: FiltersCardProps) {
   const styles = useStyles();
   const { state } = pane;
-  const busy = state.running !== null;
+  const busy = isBusy(state);
   const origin = state.running?.origin;
   const products = report.analysis.products;
   const cohorts = report.analysis.cohorts;

@@ -7,13 +7,17 @@ import type {
   ClearFiltersResult,
   FilterResult,
   HelperColumnsResult,
+  PrepareResult,
   Progress,
+  ResetResult,
   SheetReport,
   SheetState,
+  SortResult,
+  SummariesResult,
 } from "../actions";
 
 /** The pane's kinds of work; decides what a finished outcome updates. */
-export type Task = "analyze" | "filter" | "clear" | "helpers";
+export type Task = "analyze" | "filter" | "clear" | "helpers" | "sort" | "summaries" | "prepare" | "reset";
 
 export interface Outcome {
   task: Task;
@@ -45,6 +49,15 @@ export interface PaneState {
   leftInPlace: string[];
   /** The last helper-column result. */
   helpers: { message: string; warnings: string[]; columns: string } | null;
+  /** The last Build summaries result. */
+  summaries: { message: string; sheetName: string; mode: SummariesResult["mode"] } | null;
+  /** The last Prepare for sellers result. */
+  prepared: { message: string; aboutSheet: string } | null;
+  /**
+   * After an action changed the sheet, the pane reads it again (Analyze, quietly: no progress bar,
+   * the action's outcome stays). Buttons wait meanwhile.
+   */
+  refreshing: boolean;
 }
 
 export const initialState: PaneState = {
@@ -55,6 +68,9 @@ export const initialState: PaneState = {
   filter: null,
   leftInPlace: [],
   helpers: null,
+  summaries: null,
+  prepared: null,
+  refreshing: false,
 };
 
 export type PaneEvent =
@@ -64,6 +80,13 @@ export type PaneEvent =
   | { type: "filtered"; outcome: ActionOutcome<FilterResult> }
   | { type: "cleared"; outcome: ActionOutcome<ClearFiltersResult> }
   | { type: "helpersAdded"; outcome: ActionOutcome<HelperColumnsResult> }
+  | { type: "sorted"; outcome: ActionOutcome<SortResult> }
+  | { type: "summarised"; outcome: ActionOutcome<SummariesResult> }
+  | { type: "prepared"; outcome: ActionOutcome<PrepareResult> }
+  | { type: "reset"; outcome: ActionOutcome<ResetResult> }
+  | { type: "refreshing" }
+  /** The quiet re-analysis after an action: only the report changes. */
+  | { type: "refreshed"; outcome: ActionOutcome<SheetReport> }
   | { type: "dismissed" };
 
 function outcomeOf(task: Task, outcome: ActionOutcome<unknown>): Outcome {
@@ -128,7 +151,42 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
         helpers: { message: outcome.message, warnings: outcome.warnings, columns: outcome.data.columns },
       };
     }
+    case "sorted":
+      return { ...state, running: null, outcome: outcomeOf("sort", event.outcome) };
+    case "summarised": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("summaries", outcome) };
+      if (outcome.status !== "done") return next;
+      const { sheetName, mode } = outcome.data;
+      return { ...next, summaries: { message: outcome.message, sheetName, mode } };
+    }
+    case "prepared": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("prepare", outcome) };
+      if (outcome.status !== "done") return next;
+      return { ...next, prepared: { message: outcome.message, aboutSheet: outcome.data.aboutSheet } };
+    }
+    case "reset": {
+      const { outcome } = event;
+      const next = { ...state, running: null, outcome: outcomeOf("reset", outcome) };
+      if (outcome.status !== "done") return next;
+      // Everything the add-in added is gone: forget what the pane said about it.
+      return { ...next, filter: null, leftInPlace: [], helpers: null, summaries: null, prepared: null };
+    }
+    case "refreshing":
+      return { ...state, refreshing: true };
+    case "refreshed": {
+      const { outcome } = event;
+      // A failed re-read leaves what the pane knew; the next Analyze says what is wrong.
+      if (outcome.status !== "done") return { ...state, refreshing: false };
+      return { ...state, refreshing: false, report: outcome.data, refusal: null };
+    }
   }
+}
+
+/** An action runs, or the pane is re-reading the sheet after one: every action button waits. */
+export function isBusy(state: PaneState): boolean {
+  return state.running !== null || state.refreshing;
 }
 
 /** What decides which actions are available. */

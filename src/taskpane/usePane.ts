@@ -1,5 +1,6 @@
 /**
- * Binds the pane's reducer to a Session: runs one action at a time, forwards progress, cancels.
+ * Binds the pane's reducer to a Session: runs one action at a time, forwards progress, cancels, and
+ * after an action that changed the sheet reads it again quietly so the pane shows the workbook as it is.
  */
 import { useCallback, useReducer, useRef } from "react";
 import {
@@ -7,10 +8,13 @@ import {
   type ActionDefinition,
   type ActionOutcome,
   type Availability,
+  type HelperColumnsInput,
+  type ResetInput,
   type Session,
+  type SheetReport,
+  type ShowActNowEvaluateInput,
+  type ValueFilterInput,
 } from "../actions";
-import type { ShowActNowEvaluateInput } from "../actions/showActNowEvaluate";
-import type { ValueFilterInput } from "../actions/applyValueFilter";
 import { initialState, reducer, sheetStateOf, type PaneEvent, type PaneState, type Task } from "./state";
 
 type ActionOf<K extends keyof typeof actions> = (typeof actions)[K];
@@ -21,7 +25,11 @@ export interface PaneApi {
   showActNowEvaluate(input: ShowActNowEvaluateInput, origin?: string): Promise<void>;
   applyValueFilter(input: ValueFilterInput, origin: string): Promise<void>;
   clearFilters(all: boolean): Promise<void>;
-  addHelperColumns(): Promise<void>;
+  addHelperColumns(input?: HelperColumnsInput): Promise<void>;
+  sortByPriority(): Promise<void>;
+  buildSummaries(): Promise<void>;
+  prepareForSellers(): Promise<void>;
+  resetSheet(input: ResetInput): Promise<void>;
   cancel(): void;
   dismiss(): void;
   availability(action: keyof typeof actions): Availability;
@@ -38,6 +46,8 @@ export function usePane(session: Session): PaneApi {
       input: I,
       origin: string,
       finished: (outcome: ActionOutcome<O>) => PaneEvent,
+      /** The action may have changed the sheet: read it again afterwards (only when it finished). */
+      refreshAfter = false,
     ): Promise<void> => {
       if (controller.current) return; // one action at a time
       const abort = new AbortController();
@@ -45,20 +55,33 @@ export function usePane(session: Session): PaneApi {
       dispatch({ type: "started", task, label: action.label, origin });
       let outcome: ActionOutcome<O>;
       try {
-        outcome = await session.run(action, input, {
-          signal: abort.signal,
-          onProgress: (progress) => dispatch({ type: "progress", progress }),
-        });
-      } catch (error) {
-        // Session.run turns errors into outcomes; this is a last line of defence.
-        outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+        try {
+          outcome = await session.run(action, input, {
+            signal: abort.signal,
+            onProgress: (progress) => dispatch({ type: "progress", progress }),
+          });
+        } catch (error) {
+          // Session.run turns errors into outcomes; this is a last line of defence.
+          outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+        }
+        if (abort.signal.aborted && outcome.status !== "done" && outcome.status !== "cancelled") {
+          outcome = { status: "cancelled", message: "Cancelled." };
+        }
+        dispatch(finished(outcome));
+        if (refreshAfter && outcome.status === "done") {
+          // Analyze only reads; its outcome updates the report and nothing else.
+          dispatch({ type: "refreshing" });
+          let refreshed: ActionOutcome<SheetReport>;
+          try {
+            refreshed = await session.run(actions.analyzeSheet as ActionOf<"analyzeSheet">, undefined, {});
+          } catch (error) {
+            refreshed = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+          }
+          dispatch({ type: "refreshed", outcome: refreshed });
+        }
       } finally {
         controller.current = null;
       }
-      if (abort.signal.aborted && outcome.status !== "done" && outcome.status !== "cancelled") {
-        outcome = { status: "cancelled", message: "Cancelled." };
-      }
-      dispatch(finished(outcome));
     },
     [session],
   );
@@ -73,7 +96,15 @@ export function usePane(session: Session): PaneApi {
         outcome,
       })),
     showActNowEvaluate: (input, origin = "actNow") =>
-      run("filter", actions.showActNowEvaluate, input, origin, (outcome) => ({ type: "filtered", outcome })),
+      run(
+        "filter",
+        actions.showActNowEvaluate,
+        input,
+        origin,
+        (outcome) => ({ type: "filtered", outcome }),
+        // "Any product" filters on Best Cluster and adds the helper columns first when missing.
+        input.product === "any",
+      ),
     applyValueFilter: (input, origin) =>
       run("filter", actions.applyValueFilter, input, origin, (outcome) => ({ type: "filtered", outcome })),
     clearFilters: (all) =>
@@ -81,11 +112,44 @@ export function usePane(session: Session): PaneApi {
         type: "cleared",
         outcome,
       })),
-    addHelperColumns: () =>
-      run("helpers", actions.addHelperColumns, {}, "helpers", (outcome) => ({
-        type: "helpersAdded",
-        outcome,
-      })),
+    addHelperColumns: (input = {}) =>
+      run(
+        "helpers",
+        actions.addHelperColumns,
+        input,
+        "helpers",
+        (outcome) => ({ type: "helpersAdded", outcome }),
+        true,
+      ),
+    sortByPriority: () =>
+      run(
+        "sort",
+        actions.sortByPriority as ActionOf<"sortByPriority">,
+        undefined,
+        "sort",
+        (outcome) => ({ type: "sorted", outcome }),
+        true,
+      ),
+    buildSummaries: () =>
+      run(
+        "summaries",
+        actions.buildSummaries as ActionOf<"buildSummaries">,
+        undefined,
+        "summaries",
+        (outcome) => ({ type: "summarised", outcome }),
+        true,
+      ),
+    prepareForSellers: () =>
+      run(
+        "prepare",
+        actions.prepareForSellers as ActionOf<"prepareForSellers">,
+        undefined,
+        "prepare",
+        (outcome) => ({ type: "prepared", outcome }),
+        true,
+      ),
+    resetSheet: (input) =>
+      run("reset", actions.resetSheet, input, "reset", (outcome) => ({ type: "reset", outcome }), true),
     cancel: () => controller.current?.abort(),
     dismiss: () => dispatch({ type: "dismissed" }),
     availability: (id) =>
