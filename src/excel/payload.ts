@@ -7,7 +7,8 @@ export const BLOCK_TARGET_BYTES = 2 * 1024 * 1024;
 /** Above this many cells in one range Excel returns null values without an error. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
 export const MAX_ROWS_PER_BLOCK = 20_000;
-export const MIN_ROWS_PER_BLOCK = 100;
+/** A block may shrink to one row when rows hold very long texts. */
+export const MIN_ROWS_PER_BLOCK = 1;
 
 /** Approximate UTF-8 bytes of a cell in the JSON Excel exchanges (quotes, escapes and a separator). */
 export function cellJsonBytes(value: CellValue | undefined): number {

@@ -42,8 +42,30 @@ function areaOf(range: Excel.Range): Area {
 /** Columns beyond this are not read in the header block: no report has that many, and the read must stay small. */
 const MAX_HEADER_COLUMNS = 1024;
 
-/** Reads where the data is and its first rows: two syncs, whatever the sheet's size. */
+/** Reads where the data is and its first rows: three syncs, whatever the sheet's size. */
 export async function readSheetTop(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
+  const top = await readSheetFrame(host, capabilities);
+  if (!top.area) return top;
+  // The first rows, all columns, read like any other columns: one sync unless Excel finds it too large
+  // (very long texts), in which case the block is split.
+  const rowCount = Math.min(top.area.rowCount, HEADER_SEARCH_ROWS + SAMPLE_ROWS);
+  const columnCount = Math.min(top.area.columnCount, MAX_HEADER_COLUMNS);
+  const columns = Array.from({ length: columnCount }, (_, i) => i);
+  const read = await readColumns(host, {
+    sheetName: top.sheetName,
+    firstRow: top.area.row,
+    originColumn: top.area.column,
+    rowCount,
+    columns,
+    property: "values",
+    sample: [],
+  });
+  const block = Array.from({ length: rowCount }, (_, r) => columns.map((c) => read.get(c)![r]));
+  return { ...top, block };
+}
+
+/** Where the data is, protection, filter and tables: one or two syncs. */
+async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load("name, protection/protected");
@@ -85,21 +107,12 @@ export async function readSheetTop(host: ExcelHost, capabilities: Capabilities):
       return { ...EMPTY_TOP, sheetName: sheet.name, isProtected: sheet.protection.protected, autoFilter };
     }
     const area = areaOf(used);
-    const top = sheet.getRange(
-      a1({
-        row: area.row,
-        column: area.column,
-        rowCount: Math.min(area.rowCount, HEADER_SEARCH_ROWS + SAMPLE_ROWS),
-        columnCount: Math.min(area.columnCount, MAX_HEADER_COLUMNS),
-      }),
-    );
-    top.load("values");
     await context.sync();
     return {
       sheetName: sheet.name,
       area,
       isProtected: sheet.protection.protected,
-      block: top.values as CellValue[][],
+      block: [],
       autoFilter,
       tables: tableRanges.map(({ name, range }) => ({ name, area: areaOf(range) })),
     };
@@ -148,7 +161,7 @@ export async function readColumns(
       await readBlock(host, request, runs, start, rows, result);
     } catch (error) {
       if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && blockRows > MIN_ROWS_PER_BLOCK) {
-        blockRows = Math.max(MIN_ROWS_PER_BLOCK, Math.floor(blockRows / 2));
+        blockRows = Math.max(MIN_ROWS_PER_BLOCK, Math.floor(rows / 2));
         continue;
       }
       throw error;
