@@ -43,7 +43,8 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
   requires: [],
   needs: [],
   async perform(env, { keepUserFilters = true } = {}) {
-    let report = await openReport(env.host, env.capabilities);
+    // One read of the sheet: each step below keeps the report's layout and filter state valid for the next.
+    const report = await openReport(env.host, env.capabilities);
     refuseIfProtected(report);
     const state = await loadState(env.host, env.capabilities);
     const removed: string[] = [];
@@ -60,26 +61,7 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
       column >= helperStart &&
       column < helperStart + helperCount + (orderColumn === null ? 0 : 1);
 
-    // 1. Filters: the add-in's criteria (and any on its own columns) go; the user's stay unless asked.
-    const current = existingCriteria(report);
-    const mine = [
-      ...new Set([...columnsSetByAddIn(state, current), ...current.map((c) => c.column).filter(isHelper)]),
-    ];
-    const theirs = current.map((c) => c.column).filter((column) => !mine.includes(column));
-    if (current.length || report.autoFilter?.enabled || report.table) {
-      if (!keepUserFilters || (theirs.length === 0 && state?.createdAutoFilter)) {
-        await removeAllFilters(env.host, report);
-        if (current.length) removed.push(`filters on ${current.map((c) => header(c.column)).join(", ")}`);
-      } else if (mine.length) {
-        await clearColumnCriteria(env.host, env.capabilities, report, mine);
-        removed.push(`filters on ${mine.map(header).join(", ")}`);
-      }
-      if (keepUserFilters && theirs.length)
-        leftInPlace.push(`your filter on ${theirs.map(header).join(", ")}`);
-      report = await openReport(env.host, env.capabilities);
-    }
-
-    // 2. Row order, before the column that records it goes.
+    // 1. Row order, before the column that records it goes (filters are lifted and put back around the sort).
     if (orderColumn !== null && report.dataRowCount > 0) {
       const restoreFilters = await suspendFilters(env.host, env.capabilities, report, orderColumn + 1);
       try {
@@ -99,6 +81,24 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         await restoreFilters();
       }
       removed.push("the priority sort (original row order restored)");
+    }
+
+    // 2. Filters: the add-in's criteria (and any on its own columns) go; the user's stay unless asked.
+    const current = existingCriteria(report);
+    const mine = [
+      ...new Set([...columnsSetByAddIn(state, current), ...current.map((c) => c.column).filter(isHelper)]),
+    ];
+    const theirs = current.map((c) => c.column).filter((column) => !mine.includes(column));
+    if (current.length || report.autoFilter?.enabled || report.table) {
+      if (!keepUserFilters || (theirs.length === 0 && state?.createdAutoFilter)) {
+        await removeAllFilters(env.host, report);
+        if (current.length) removed.push(`filters on ${current.map((c) => header(c.column)).join(", ")}`);
+      } else if (mine.length) {
+        await clearColumnCriteria(env.host, env.capabilities, report, mine);
+        removed.push(`filters on ${mine.map(header).join(", ")}`);
+      }
+      if (keepUserFilters && theirs.length)
+        leftInPlace.push(`your filter on ${theirs.map(header).join(", ")}`);
     }
 
     // 3. Helper columns.

@@ -77,6 +77,16 @@ export function summarize(
 
   const rowRevenue = new Float64Array(rows);
   const skip = new Uint8Array(rows);
+  // Reports repeat a few revenue texts ("$1K - $5K") thousands of times: parse each distinct one once.
+  const parsedMoney = new Map<unknown, number>();
+  const moneyOf = (value: unknown): number => {
+    let amount = parsedMoney.get(value);
+    if (amount === undefined) {
+      amount = parseMoney(value)?.value || 0;
+      if (parsedMoney.size < 100_000) parsedMoney.set(value, amount);
+    }
+    return amount;
+  };
   for (let r = 0; r < rows; r++) {
     const cluster = bestClusters[r] ?? "";
     // A spacer row: no cluster and nothing in any column read.
@@ -85,7 +95,7 @@ export function summarize(
       continue;
     }
     let sum = 0;
-    for (const values of revenueData) sum += (values && parseMoney(values[r])?.value) || 0;
+    for (const values of revenueData) sum += values ? moneyOf(values[r]) : 0;
     rowRevenue[r] = sum;
   }
 
@@ -95,10 +105,19 @@ export function summarize(
     const withRevenue = revenueLabel !== null;
     // PivotTables group items regardless of case; the first spelling seen names the group.
     const groups = new Map<string, SummaryRow>();
+    const cleaned = new Map<unknown, string>();
+    const textOf = (value: unknown): string => {
+      let text = cleaned.get(value);
+      if (text === undefined) {
+        text = cleanText(value);
+        if (cleaned.size < 100_000) cleaned.set(value, text);
+      }
+      return text;
+    };
     const totals = emptyRow(TOTAL_KEY, withRevenue);
     for (let r = 0; r < rows; r++) {
       if (skip[r]) continue;
-      const text = cleanText(values?.[r]);
+      const text = textOf(values?.[r]);
       const key = text === "" ? BLANK_KEY : text;
       const groupKey = text === "" ? "" : text.toLowerCase();
       let group = groups.get(groupKey);
