@@ -21,7 +21,10 @@ describe("Prepare for sellers", () => {
   });
 
   it("repeats the CSV warning when the open file is a .csv", async () => {
-    const { session } = loadSample({ layout: "azure", rows: 20, seed: 82 }, { documentUrl: "https://contoso.sharepoint.com/report.csv" });
+    const { session } = loadSample(
+      { layout: "azure", rows: 20, seed: 82 },
+      { documentUrl: "https://contoso.sharepoint.com/report.csv" },
+    );
     const outcome = await session.run(actions.prepareForSellers, undefined);
     if (outcome.status !== "done") throw new Error(outcome.message);
     expect(outcome.warnings[0]).toMatch(/\.csv file.*Save As/);

@@ -8,7 +8,9 @@ describe("Sort by priority", () => {
     const first = report.truth.headerRow + 1;
     await session.run(actions.addHelperColumns, {});
     const sheet = fake.workbook.sheet("Report")!;
-    const rowsBefore = sheet.values(first, 0, report.truth.dataRows, width + 5).map((row) => JSON.stringify(row));
+    const rowsBefore = sheet
+      .values(first, 0, report.truth.dataRows, width + 5)
+      .map((row) => JSON.stringify(row));
 
     const outcome = await session.run(actions.sortByPriority, undefined);
     if (outcome.status !== "done") throw new Error(outcome.message);

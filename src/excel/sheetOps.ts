@@ -1,7 +1,6 @@
 import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
-import { errorCode } from "./errors";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
 
 /** Sorts whole rows of an area by one of its columns (offset inside the area). */
@@ -161,16 +160,13 @@ export async function sheetsTitled(host: ExcelHost, titles: readonly string[]): 
 }
 
 export async function deleteSheets(host: ExcelHost, names: readonly string[]): Promise<void> {
-  for (const name of names) {
-    try {
-      await host.run(async (context) => {
-        context.workbook.worksheets.getItem(name).delete();
-        await context.sync();
-      });
-    } catch (error) {
-      if (errorCode(error) !== "ItemNotFound") throw error;
-    }
-  }
+  if (!names.length) return;
+  await host.run(async (context) => {
+    const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    await context.sync();
+    for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+    await context.sync();
+  });
 }
 
 /** Replaces (or adds) a sheet holding lines of text in column A, written as text. */

@@ -165,6 +165,8 @@ export async function writeSummarySheet(
           const sum = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.sumField));
           sum.summarizeBy = "Sum";
         }
+        // One PivotTable per sync on purpose (see above), not a per-row sync.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       });
     }

@@ -3,8 +3,8 @@
  * buttons on the header row, hidden rows greyed and striped, helper columns tinted.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { memo } from "react";
-import type { GridView } from "./gridView";
+import { memo, useEffect, useRef } from "react";
+import type { GridColumn, GridView } from "./gridView";
 
 const CELL_WIDTH = 104;
 const ROW_HEADER_WIDTH = 64;
@@ -92,6 +92,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   numeric: { textAlign: "right" },
+  overflows: { overflow: "visible", textOverflow: "clip" },
+  frozenLine: { borderBottom: `2px solid ${tokens.colorNeutralStroke1Pressed}` },
   spills: { overflow: "visible", textOverflow: "clip" },
   spillText: { display: "block", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   headerCell: { fontWeight: tokens.fontWeightSemibold, position: "relative", paddingRight: "20px" },
@@ -133,10 +135,15 @@ const useStyles = makeStyles({
   },
 });
 
+const widthOf = (column: GridColumn | undefined) => column?.width ?? CELL_WIDTH;
+
 export const Grid = memo(function Grid({ view }: { view: GridView }) {
   const styles = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  // Another sheet opens at its top-left corner, as in Excel.
+  useEffect(() => scroller.current?.scrollTo(0, 0), [view.sheetName]);
   return (
-    <div className={styles.scroller} data-testid="grid-scroller">
+    <div className={styles.scroller} data-testid="grid-scroller" ref={scroller}>
       <table className={styles.table} data-testid="grid" aria-label={`Sheet ${view.sheetName}`}>
         <thead>
           <tr>
@@ -154,6 +161,11 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
               <th
                 key={column.index}
                 className={mergeClasses(styles.colHeader, column.helper && styles.helperHeader)}
+                style={
+                  column.width === undefined
+                    ? undefined
+                    : { width: `${column.width}px`, minWidth: `${column.width}px`, maxWidth: `${column.width}px` }
+                }
                 data-col={column.letters}
                 data-helper={column.helper || undefined}
                 title={column.helper ? "Helper column added by Propensity Pane" : undefined}
@@ -170,11 +182,13 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
               data-row={row.index + 1}
               data-hidden={row.hidden ? "true" : undefined}
               data-header={row.filterHeader ? "true" : undefined}
+              data-frozen={row.index < view.frozenRows ? "true" : undefined}
             >
               <th
                 scope="row"
                 className={mergeClasses(
                   styles.rowHeader,
+                  row.index === view.frozenRows - 1 && styles.frozenLine,
                   view.filterHeaderRows.size > 0 && !row.hidden && row.index > 0 && styles.rowHeaderFiltered,
                   row.hidden && styles.hidden,
                 )}
@@ -196,13 +210,31 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
                       row.filterHeader && styles.headerCell,
                       column.helper && !row.hidden && styles.helperCell,
                       row.hidden && styles.hidden,
+                      cell.overflows && styles.overflows,
+                      row.index === view.frozenRows - 1 && styles.frozenLine,
                     )}
+                    style={
+                      cell.fill || cell.bold || cell.fontSize || column.width !== undefined
+                        ? {
+                            backgroundColor: cell.fill && !row.hidden ? cell.fill : undefined,
+                            color: cell.fill && !row.hidden ? "#1b1b1b" : undefined,
+                            fontWeight: cell.bold ? 600 : undefined,
+                            fontSize: cell.fontSize ? `${Math.round((cell.fontSize * 4) / 3)}px` : undefined,
+                            maxWidth: column.width === undefined ? undefined : `${column.width}px`,
+                          }
+                        : undefined
+                    }
+                    data-fill={cell.fill}
                     title={cell.text.length > 14 ? cell.text : undefined}
                   >
                     {cell.spills && !row.filterHeader ? (
                       <span
                         className={styles.spillText}
-                        style={{ width: `${(cell.spills + 1) * CELL_WIDTH - 8}px` }}
+                        style={{
+                          width: `${view.columns
+                            .slice(i, i + cell.spills + 1)
+                            .reduce((sum, c) => sum + widthOf(c), -8)}px`,
+                        }}
                       >
                         {cell.text}
                       </span>

@@ -19,6 +19,8 @@ export interface GridColumn {
   helper: boolean;
   /** Columns left out before this one (a gap marker is drawn). */
   gapBefore: number;
+  /** Width in pixels when the sheet sets one (autofit, About sheet); absent: the grid's default. */
+  width?: number;
 }
 
 export interface GridCell {
@@ -26,6 +28,13 @@ export interface GridCell {
   numeric: boolean;
   /** Text spills into this many empty cells on its right, as in Excel (absent: none). */
   spills?: number;
+  /** The last column's text runs on past the used range, as in Excel. */
+  overflows?: boolean;
+  /** Fill colour: a conditional format's, else the cell's own. */
+  fill?: string;
+  bold?: boolean;
+  /** Font size in points when not the default. */
+  fontSize?: number;
 }
 
 export interface GridRow {
@@ -48,6 +57,8 @@ export interface GridView {
   /** Column index -> "button" (filter dropdown) or "filtered" (has criteria), on filter header rows. */
   filterButtons: Map<number, "button" | "filtered">;
   filterHeaderRows: Set<number>;
+  /** Rows frozen at the top (Freeze Panes); a line is drawn below them. */
+  frozenRows: number;
 }
 
 function filterMarks(states: readonly FilterState[]) {
@@ -79,12 +90,14 @@ function chooseColumns(
   }
   let previous = -1;
   return chosen.map((index) => {
-    const column = {
+    const column: GridColumn = {
       index,
       letters: columnLetters(index),
       helper: isHelper(index),
       gapBefore: index - previous - 1,
     };
+    const points = sheet.columnWidths.get(index);
+    if (points !== undefined) column.width = Math.round((points * 4) / 3);
     previous = index;
     return column;
   });
@@ -118,8 +131,17 @@ export function gridView(
   for (let r = 0; r < rowCount; r++) {
     const cells: GridCell[] = columns.map(({ index }) => {
       const value = sheet.getValue(r, index);
-      return { text: sheet.text(r, index), numeric: typeof value === "number" };
+      const cell: GridCell = { text: sheet.text(r, index), numeric: typeof value === "number" };
+      const format = sheet.format(r, index);
+      const fill = sheet.conditionalFill(r, index) ?? format.fill;
+      if (fill) cell.fill = fill;
+      if (format.bold) cell.bold = true;
+      if (format.fontSize && format.fontSize !== 11) cell.fontSize = format.fontSize;
+      return cell;
     });
+    const last = cells[cells.length - 1];
+    if (last?.text && !last.numeric && columns[columns.length - 1].index === totalColumns - 1)
+      last.overflows = true;
     for (let i = 0; i + 1 < cells.length; i++) {
       if (!cells[i].text || cells[i].numeric) continue;
       let empty = 0;
@@ -143,5 +165,6 @@ export function gridView(
     hiddenRowCount: sheet.hiddenRows().filter((r) => r < totalRows).length,
     filterButtons: buttons,
     filterHeaderRows: headerRows,
+    frozenRows: sheet.frozenRows,
   };
 }
