@@ -20,7 +20,10 @@ export function loadSample(sample: SampleOptions, options: FakeExcelOptions = {}
 }
 
 /** A workbook with one sheet of the given rows. */
-export function loadRows(rows: CellValue[][], options: FakeExcelOptions = {}): { fake: FakeExcel; session: Session } {
+export function loadRows(
+  rows: CellValue[][],
+  options: FakeExcelOptions = {},
+): { fake: FakeExcel; session: Session } {
   const fake = createFakeExcel(options);
   fake.workbook.addSheet("Sheet1", rows);
   return { fake, session: createSession(fake, () => TODAY) };
