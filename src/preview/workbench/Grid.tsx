@@ -141,7 +141,9 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   // Another sheet opens at its top-left corner, as in Excel.
-  useEffect(() => scroller.current?.scrollTo(0, 0), [view.sheetName]);
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+  }, [view.sheetName]);
   return (
     <div className={styles.scroller} data-testid="grid-scroller" ref={scroller}>
       <table className={styles.table} data-testid="grid" aria-label={`Sheet ${view.sheetName}`}>
@@ -164,7 +166,11 @@ export const Grid = memo(function Grid({ view }: { view: GridView }) {
                 style={
                   column.width === undefined
                     ? undefined
-                    : { width: `${column.width}px`, minWidth: `${column.width}px`, maxWidth: `${column.width}px` }
+                    : {
+                        width: `${column.width}px`,
+                        minWidth: `${column.width}px`,
+                        maxWidth: `${column.width}px`,
+                      }
                 }
                 data-col={column.letters}
                 data-helper={column.helper || undefined}
