@@ -93,3 +93,21 @@ describe("parseStoredState", () => {
     );
   });
 });
+
+describe("stored state: what Reset needs to undo", () => {
+  it("keeps a valid record of Prepare for sellers and the add-in's own AutoFilter, and drops damaged entries", () => {
+    const state = parseStoredState(
+      JSON.stringify({
+        version: 1,
+        createdAutoFilter: true,
+        prepared: {
+          frozenRowsBefore: 2,
+          columnWidths: [{ column: 3, width: 64 }, { column: -1, width: 5 }, "x"],
+        },
+      }),
+    );
+    expect(state?.createdAutoFilter).toBe(true);
+    expect(state?.prepared).toEqual({ frozenRowsBefore: 2, columnWidths: [{ column: 3, width: 64 }] });
+    expect(parseStoredState({ version: 1, createdAutoFilter: "yes" })?.createdAutoFilter).toBeUndefined();
+  });
+});
