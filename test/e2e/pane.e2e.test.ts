@@ -112,8 +112,37 @@ async function showing(page: Page): Promise<[number, number]> {
   return [Number(match[1].replace(/,/g, "")), Number(match[2].replace(/,/g, ""))];
 }
 
+/** The first rows of the grid as cell texts (filter glyphs removed), by grid column. */
+async function gridTexts(page: Page, rows: number): Promise<string[][]> {
+  return page
+    .locator('[data-testid="grid"] tbody tr')
+    .evaluateAll(
+      (trs, count) =>
+        trs
+          .slice(0, count as number)
+          .map((tr) =>
+            [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").replace(/[▾▼]/g, "").trim()),
+          ),
+      rows,
+    );
+}
+
+/** Moves the pointer off the pane so no tooltip covers what a screenshot should show. */
+async function calmShot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(5, 5);
+  await page.getByRole("tooltip").waitFor({ state: "detached" });
+  await shot(page, name);
+}
+
+const sheetTabs = (page: Page) => page.getByTestId("sheet-tab").allTextContents();
+
+/** Rows compared before the first action and after Reset: the title rows, the header and 27 customers. */
+const FIRST_ROWS = 30;
+
+/** Waits for the action and the quiet re-analysis after it. */
 async function waitUntilIdle(page: Page): Promise<void> {
   await page.getByTestId("progress").waitFor({ state: "detached" });
+  await page.getByTestId("refreshing").waitFor({ state: "detached" });
 }
 
 describe("task pane in the browser preview", () => {
@@ -210,6 +239,102 @@ describe("task pane in the browser preview", () => {
     }
     await page.getByTestId("grid-scroller").evaluate((el) => el.scrollTo(el.scrollWidth, 0));
     await shot(page, "4-helper-columns");
+    await page.close();
+  });
+
+  test("helper columns, sort, summaries, prepare for sellers, then Reset puts the report back", async () => {
+    const page = await openPreview();
+    const reportTab = (await page.getByTestId("sheet-tab").first().textContent()) ?? "";
+    const before = await gridTexts(page, FIRST_ROWS);
+    expect(before.length).toBe(FIRST_ROWS);
+    expect(before[2]).toContain("AccountName");
+    const tabsBefore = await sheetTabs(page);
+
+    // Add helper columns, with the saved settings path (score settings left as they are).
+    await page.getByTestId("add-helpers").click();
+    await page.getByTestId("helpers-result").waitFor();
+    await waitUntilIdle(page);
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(5);
+    await expect(page.getByTestId("add-helpers").textContent()).resolves.toBe("Update helper columns");
+
+    // Sort by priority: the first data row has the highest Priority Score.
+    await page.getByTestId("sort-priority").click();
+    await page.locator('[data-testid="outcome"][data-status="done"]').waitFor();
+    await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Sorted 500 rows");
+    await waitUntilIdle(page);
+    const header = (await gridTexts(page, 3))[2];
+    const scoreColumn = header.indexOf("Priority Score");
+    expect(scoreColumn).toBeGreaterThanOrEqual(0);
+    const scores = (await gridTexts(page, 200))
+      .slice(3)
+      .map((row) => row[scoreColumn])
+      .filter((text) => text !== "")
+      .map(Number);
+    expect(scores.length).toBeGreaterThan(100);
+    expect(scores[0]).toBe(Math.max(...scores));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await page.getByTestId("grid-scroller").evaluate((el) => el.scrollTo(el.scrollWidth, 0));
+    await calmShot(page, "9-sorted");
+
+    // Build summaries: a "Propensity Summary" sheet.
+    await page.getByTestId("build-summaries").click();
+    await page.getByTestId("summaries-result").waitFor();
+    await waitUntilIdle(page);
+    await expect(page.getByTestId("summaries-sheet").textContent()).resolves.toBe("Propensity Summary");
+    await expect(page.getByTestId("summaries-mode").textContent()).resolves.toBe("PivotTables");
+    expect(await sheetTabs(page)).toContain("Propensity Summary");
+    await page.getByTestId("sheet-tab").filter({ hasText: "Propensity Summary" }).click();
+    await expect(page.locator('[data-testid="grid"] tr[data-row="1"]').textContent()).resolves.toContain(
+      "Propensity Summary",
+    );
+    await calmShot(page, "10-summary-sheet");
+    await page.getByTestId("sheet-tab").filter({ hasText: reportTab }).click();
+
+    // Prepare for sellers: an "About this report" sheet.
+    await page.getByTestId("prepare-sellers").click();
+    await page.getByTestId("prepared-result").waitFor();
+    await waitUntilIdle(page);
+    expect(await sheetTabs(page)).toContain("About this report");
+    await page.getByTestId("share").scrollIntoViewIfNeeded();
+    // The helper columns, coloured by cluster, beside the pane.
+    await page.getByTestId("grid-scroller").evaluate((el) => {
+      const first = el.querySelector<HTMLElement>("th[data-helper]");
+      el.scrollTo((first?.offsetLeft ?? el.scrollWidth) - 64, 0);
+    });
+    expect(await page.locator('[data-testid="grid"] td[data-fill]').count()).toBeGreaterThan(0);
+    await calmShot(page, "11-prepared-pane");
+    await page.getByTestId("sheet-tab").filter({ hasText: "About this report" }).click();
+    await expect(page.locator('[data-testid="grid"] tr[data-row="1"]').textContent()).resolves.toContain(
+      "About this report",
+    );
+    await calmShot(page, "12-about-sheet");
+    await page.getByTestId("sheet-tab").filter({ hasText: reportTab }).click();
+
+    // Reset, confirmed: the report is as it was, and the added sheets are gone.
+    await page.getByTestId("reset-sheet").click();
+    const dialog = page.getByTestId("reset-dialog");
+    await expect(dialog.textContent()).resolves.toContain(
+      "Remove everything Propensity Pane added? Your own filters stay.",
+    );
+    // The dialog fades in: wait until it is fully shown.
+    await page.waitForFunction(
+      () => {
+        const surface = document.querySelector('[data-testid="reset-dialog"]');
+        return surface !== null && getComputedStyle(surface).opacity === "1";
+      },
+      null,
+      { timeout: 5000 },
+    );
+    await shot(page, "13-reset-confirm");
+    await dialog.getByTestId("reset-confirm").click();
+    await page.locator('[data-testid="outcome"][data-status="done"]').waitFor();
+    await waitUntilIdle(page);
+    await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Reset: removed");
+    await page.getByTestId("add-helpers").getByText("Add helper columns").waitFor();
+    expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
+    expect(await sheetTabs(page)).toEqual(tabsBefore);
+    expect(await gridTexts(page, FIRST_ROWS)).toEqual(before);
+    await calmShot(page, "14-after-reset");
     await page.close();
   });
 
