@@ -24,8 +24,11 @@ async function applyActNowEvaluate(session: Session): Promise<ActionOutcome<unkn
 const COMMANDS: Record<string, (session: Session) => Promise<ActionOutcome<unknown>>> = {
   applyActNowEvaluate,
   clearFilters: (session) => session.run(actions.clearFilters, { all: false }),
+  // No settings passed: the action uses the products and weights saved in the workbook (chosen in
+  // the pane's Score settings), or the default when none were saved.
   addHelperColumns: (session) => session.run(actions.addHelperColumns, {}),
-  // Keeps filters the user set; removes what the add-in added and restores the row order.
+  // Keeps filters the user set; removes what the add-in added (found from the saved state, or from
+  // the sheet itself when the settings were lost), restores the row order and forgets the settings.
   resetSheet: (session) => session.run(actions.resetSheet, { keepUserFilters: true }),
 };
 
