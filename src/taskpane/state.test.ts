@@ -1,4 +1,4 @@
-import { initialState, progressFraction, reducer, sheetStateOf, type PaneState } from "./state";
+import { initialState, isBusy, progressFraction, reducer, sheetStateOf, type PaneState } from "./state";
 import { counts, sampleReport } from "./testSession";
 
 const report = sampleReport();
@@ -122,5 +122,51 @@ describe("pane reducer", () => {
     expect(progressFraction(null)).toBeUndefined();
     expect(progressFraction({ message: "", done: 0, total: 0 })).toBeUndefined();
     expect(progressFraction({ message: "", done: 5, total: 4 })).toBe(1);
+  });
+  test("the quiet re-analysis after an action replaces the report and keeps the filter and the outcome", () => {
+    const filtered = reducer(analysed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing 10 of 20", warnings: [], data: filterData },
+    });
+    const refreshing = reducer(filtered, { type: "refreshing" });
+    expect(isBusy(refreshing)).toBe(true);
+    const fresh = { ...report, hasHelperColumns: true };
+    const refreshed = reducer(refreshing, {
+      type: "refreshed",
+      outcome: { status: "done", message: "ok", warnings: [], data: fresh },
+    });
+    expect(refreshed.report).toBe(fresh);
+    expect(refreshed.filter).toBe(filtered.filter);
+    expect(refreshed.outcome).toBe(filtered.outcome);
+    expect(isBusy(refreshed)).toBe(false);
+    // A failed re-read keeps what the pane knew.
+    const failed = reducer(refreshing, { type: "refreshed", outcome: { status: "failed", message: "busy" } });
+    expect(failed.report).toBe(report);
+    expect(isBusy(failed)).toBe(false);
+  });
+
+  test("a finished reset forgets the filter, helper, summary and prepare results", () => {
+    let state = reducer(analysed, {
+      type: "filtered",
+      outcome: { status: "done", message: "Showing 10 of 20", warnings: [], data: filterData },
+    });
+    state = reducer(state, {
+      type: "summarised",
+      outcome: {
+        status: "done",
+        message: "Built",
+        warnings: [],
+        data: { sheetName: "Propensity Summary", mode: "pivot", industries: 1, subSegments: 1 },
+      },
+    });
+    expect(state.summaries).toEqual({ message: "Built", sheetName: "Propensity Summary", mode: "pivot" });
+    const refused = reducer(state, { type: "reset", outcome: { status: "refused", message: "Protected." } });
+    expect(refused.summaries).toBe(state.summaries);
+    const reset = reducer(state, {
+      type: "reset",
+      outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: ["x"], leftInPlace: [] } },
+    });
+    expect(reset).toMatchObject({ filter: null, helpers: null, summaries: null, prepared: null });
+    expect(reset.outcome).toMatchObject({ task: "reset", status: "done", message: "Reset." });
   });
 });
