@@ -274,6 +274,10 @@ interface ProductReaders {
   revenue: readonly CellValue[] | undefined;
 }
 
+/** Rows computed between two pauses of helperRowsInSteps: well under 100 ms of work. */
+export const HELPER_ROWS_PER_STEP = 20_000;
+
+/** Helper columns for every data row, computed in one go. */
 export function computeHelperRows(
   layout: ReportLayout,
   data: ColumnValues,
@@ -281,6 +285,23 @@ export function computeHelperRows(
   settings: ScoreSettings,
   today: Date,
 ): HelperComputation {
+  const steps = helperRowsInSteps(layout, data, rowCount, settings, today);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same computation, pausing (yielding the rows done) every HELPER_ROWS_PER_STEP rows, so a
+ * caller can hand the thread back to the host between steps on very large reports.
+ */
+export function* helperRowsInSteps(
+  layout: ReportLayout,
+  data: ColumnValues,
+  rowCount: number,
+  settings: ScoreSettings,
+  today: Date,
+): Generator<number, HelperComputation, void> {
   const warnings: string[] = [];
   const rows = Math.max(0, Math.floor(Number.isFinite(rowCount) ? rowCount : 0));
   const col = (c: number | undefined) => (c === undefined ? undefined : data.get(c));
@@ -368,6 +389,7 @@ export function computeHelperRows(
   let disagreements = 0;
   const out: HelperRow[] = new Array(rows);
   for (let r = 0; r < rows; r++) {
+    if (r > 0 && r % HELPER_ROWS_PER_STEP === 0) yield r;
     if (blank[r]) {
       out[r] = { ...BLANK_ROW };
       continue;
