@@ -69,7 +69,8 @@ function titleLines(
   ];
   lines.push(
     mode === "pivot"
-      ? "The PivotTables refresh with the data (PivotTable Analyze > Refresh); the chart shows the numbers as built."
+      ? "The PivotTables refresh with the data (PivotTable Analyze > Refresh); Excel lists the clusters alphabetically " +
+          "there (drag a column label to reorder). The chart shows the numbers as built."
       : `These tables are static: they do not refresh${why ? ` (${why})` : ""}. Run Build summaries again after changes.`,
   );
   return lines;
