@@ -70,6 +70,17 @@ function quoteList(values: readonly string[], max = 5): string {
   return values.length > max ? `${shown.join(", ")} and ${values.length - max} more` : shown.join(", ");
 }
 
+/** Caches a cell judgement per distinct value (bounded, so a column of unique ids can't grow it without end). */
+function memoOf<T>(judge: (v: unknown) => T): (v: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (v) => {
+    if (seen.has(v)) return seen.get(v) as T;
+    const result = judge(v);
+    if (seen.size < 10_000) seen.set(v, result);
+    return result;
+  };
+}
+
 function analyze(
   layout: ReportLayout,
   data: ColumnValues,
@@ -83,12 +94,16 @@ function analyze(
     return Array.isArray(values) ? values : [];
   };
 
+  // Reports repeat a few texts ("Yes", "Act Now") across thousands of rows: judge each distinct one once.
+  const isBlankCell = memoOf(isBlank);
+  const clusterOf = memoOf(parseCluster);
+
   // Rows whose every read cell is blank are not customers.
   const readColumns = analysisColumnsNeeded(layout).filter((i) => columnsData.has(i));
   const blankRow: boolean[] = new Array(rows).fill(readColumns.length > 0);
   for (const i of readColumns) {
     const values = column(i);
-    for (let r = 0; r < rows; r++) if (blankRow[r] && !isBlank(values[r])) blankRow[r] = false;
+    for (let r = 0; r < rows; r++) if (blankRow[r] && !isBlankCell(values[r])) blankRow[r] = false;
   }
   const blankRowCount = blankRow.filter(Boolean).length;
   const customerRows = rows - blankRowCount;
@@ -106,7 +121,7 @@ function analyze(
       for (let r = 0; r < rows; r++) {
         if (blankRow[r]) continue;
         const v = values[r];
-        const cluster = parseCluster(v);
+        const cluster = clusterOf(v);
         if (cluster === null) counts.Blank++;
         else if (cluster === undefined) {
           counts.Unknown++;
@@ -135,7 +150,7 @@ function analyze(
       const values = column(c.column);
       for (let r = 0; r < rows; r++) {
         const v = values[r];
-        if (blankRow[r] || isBlank(v)) continue;
+        if (blankRow[r] || isBlankCell(v)) continue;
         const text = exactText(v);
         tally.set(text, (tally.get(text) ?? 0) + 1);
       }
