@@ -1,7 +1,7 @@
 import { locateHelperColumns } from "../domain/helperColumns";
 import { HELPER_HEADERS } from "../domain/score";
 import { clearColumnCriteria, existingCriteria, removeAllFilters } from "../excel/filters";
-import { suspendFilters } from "../excel/helperColumns";
+import { dataArea, withFiltersLifted } from "../excel/helperColumns";
 import { openReport } from "../excel/report";
 import {
   clearArea,
@@ -63,23 +63,9 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
 
     // 1. Row order, before the column that records it goes (filters are lifted and put back around the sort).
     if (orderColumn !== null && report.dataRowCount > 0) {
-      const restoreFilters = await suspendFilters(env.host, env.capabilities, report, orderColumn + 1);
-      try {
-        await sortRows(
-          env.host,
-          report.sheetName,
-          {
-            row: report.headerSheetRow + 1,
-            column: report.area.column,
-            rowCount: report.dataRowCount,
-            columnCount: orderColumn + 1,
-          },
-          orderColumn,
-          true,
-        );
-      } finally {
-        await restoreFilters();
-      }
+      await withFiltersLifted(env.host, env.capabilities, report, orderColumn + 1, () =>
+        sortRows(env.host, report.sheetName, dataArea(report, orderColumn + 1), orderColumn, true),
+      );
       removed.push("the priority sort (original row order restored)");
     }
 

@@ -3,7 +3,7 @@ import { HELPER_HEADERS, DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import { isBlank } from "../domain/values";
 import type { CellValue } from "../domain/types";
 import { UserFacingError } from "../excel/errors";
-import { writeHelperHeader, suspendFilters } from "../excel/helperColumns";
+import { dataArea, withFiltersLifted, writeHelperHeader } from "../excel/helperColumns";
 import { openReport, readReportColumns } from "../excel/report";
 import { sortRows } from "../excel/sheetOps";
 import { loadState, saveState } from "../excel/state";
@@ -49,8 +49,7 @@ export const sortByPriority: ActionDefinition<void, SortResult> = {
         );
       }
     }
-    const restoreFilters = await suspendFilters(env.host, env.capabilities, report, orderColumn + 1);
-    try {
+    await withFiltersLifted(env.host, env.capabilities, report, orderColumn + 1, async () => {
       if (!hasOrder) {
         await writeHelperHeader(env.host, env.capabilities, report, sheetColumn, [ORIGINAL_ORDER_HEADER]);
         const order: CellValue[][] = Array.from({ length: report.dataRowCount }, (_, i) => [i + 1]);
@@ -67,21 +66,9 @@ export const sortByPriority: ActionDefinition<void, SortResult> = {
           { onProgress: env.onProgress },
         );
       }
-      await sortRows(
-        env.host,
-        report.sheetName,
-        {
-          row: report.headerSheetRow + 1,
-          column: report.area.column,
-          rowCount: report.dataRowCount,
-          columnCount: orderColumn + 1,
-        },
-        first + HELPER_HEADERS.indexOf("Priority Score"),
-        false,
-      );
-    } finally {
-      await restoreFilters();
-    }
+      const scoreColumn = first + HELPER_HEADERS.indexOf("Priority Score");
+      await sortRows(env.host, report.sheetName, dataArea(report, orderColumn + 1), scoreColumn, false);
+    });
     const state = await loadState(env.host, env.capabilities);
     await saveState(env.host, env.capabilities, {
       ...(state ?? { version: 1, score: DEFAULT_SCORE_SETTINGS }),

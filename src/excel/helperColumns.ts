@@ -1,6 +1,6 @@
 import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
-import { a1 } from "./address";
+import { a1, type Area } from "./address";
 import { existingCriteria, filterAreaOf } from "./filters";
 import type { OpenedReport } from "./report";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
@@ -93,6 +93,32 @@ export async function suspendFilters(
       for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column, criteria);
       await context.sync();
     });
+  };
+}
+
+/** Runs work (writes, a sort) with the report's filter criteria lifted, and puts them back afterwards. */
+export async function withFiltersLifted<T>(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  columnCount: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const restore = await suspendFilters(host, capabilities, report, columnCount);
+  try {
+    return await work();
+  } finally {
+    await restore();
+  }
+}
+
+/** The report's data rows (header excluded) across its first `columnCount` columns. */
+export function dataArea(report: OpenedReport, columnCount: number): Area {
+  return {
+    row: report.headerSheetRow + 1,
+    column: report.area.column,
+    rowCount: report.dataRowCount,
+    columnCount,
   };
 }
 
