@@ -150,3 +150,21 @@ describe("Show Act now + Evaluate", () => {
     );
   });
 });
+
+describe("Clear filters on a table report", () => {
+  it("clears the table filter the add-in set", async () => {
+    const { fake, session, report } = loadSample({ layout: "surface", rows: 80, seed: 14 });
+    const columns = report.rows[report.truth.headerRow].length;
+    await fake.run(async (context) => {
+      const address = `A${report.truth.headerRow + 1}:${columnLetters(columns - 1)}${report.rows.length}`;
+      context.workbook.worksheets.getItem("Report").tables.add(address, true);
+      await context.sync();
+    });
+    await session.run(actions.showActNowEvaluate, { product: report.truth.products[0].key });
+    expect(hiddenDataRows(fake, report.truth.headerRow).length).toBeGreaterThan(0);
+    const cleared = await session.run(actions.clearFilters, {});
+    if (cleared.status !== "done") throw new Error(cleared.message);
+    expect(cleared.data.cleared).toEqual([report.truth.products[0].clusterHeader]);
+    expect(hiddenDataRows(fake, report.truth.headerRow)).toEqual([]);
+  });
+});

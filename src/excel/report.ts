@@ -46,6 +46,8 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
   const headerSheetRow = top.area.row + layout.headerRow;
   const table =
     top.tables.find((t) => t.area.row === headerSheetRow && t.area.column <= top.area!.column + 1) ?? null;
+  // A table's filters play the part of the sheet AutoFilter: read them in the same shape.
+  const autoFilter = table ? await tableFilter(host, table) : top.autoFilter;
   return {
     sheetName: top.sheetName,
     isProtected: top.isProtected,
@@ -54,9 +56,19 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
     headerSheetRow,
     dataRowCount: top.area.rowCount - layout.headerRow - 1,
     sample: top.block.slice(layout.headerRow + 1),
-    autoFilter: top.autoFilter,
+    autoFilter,
     table,
   };
+}
+
+async function tableFilter(host: ExcelHost, table: { name: string; area: Area }): Promise<SheetAutoFilter> {
+  return host.run(async (context) => {
+    const columns = context.workbook.tables.getItem(table.name).columns;
+    columns.load("items/filter/criteria");
+    await context.sync();
+    const criteria = columns.items.map((column) => column.filter.criteria ?? ({} as Excel.FilterCriteria));
+    return { enabled: true, isDataFiltered: criteria.some((c) => !!c.filterOn), area: table.area, criteria };
+  });
 }
 
 /** Reads the given report columns for every data row. */
