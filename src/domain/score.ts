@@ -364,6 +364,7 @@ export function* helperRowsInSteps(
 
   const blank = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) {
+    if (r > 0 && r % HELPER_ROWS_PER_STEP === 0) yield r;
     blank[r] = neededColumns.every((values) => values === undefined || isBlank(values[r])) ? 1 : 0;
   }
 
@@ -371,6 +372,7 @@ export function* helperRowsInSteps(
   // NaN marks a row without any revenue figure.
   const revenue = new Float64Array(rows).fill(NaN);
   for (let r = 0; r < rows; r++) {
+    if (r > 0 && r % HELPER_ROWS_PER_STEP === 0) yield r;
     if (blank[r]) continue;
     if (renewal) {
       revenue[r] = (expiring ? money(expiring[r]) : null) ?? NaN;

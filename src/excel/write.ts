@@ -18,28 +18,23 @@ export interface GridWrite {
   numberFormats: readonly string[];
 }
 
-/** Splits rows into blocks whose request (values + formats) stays near the block target. */
-export function planWriteBlocks(
+/** How many rows from `start` make one block whose request (values + formats) stays near the block target. */
+export function nextBlockSize(
   rows: readonly (readonly CellValue[])[],
+  start: number,
   numberFormats: readonly string[],
-): number[] {
+): number {
   const formatBytes = numberFormats.reduce((sum, format) => sum + format.length + 3, 0);
-  const sizes: number[] = [];
-  let rowsInBlock = 0;
   let bytes = 0;
-  for (const row of rows) {
+  let size = 0;
+  for (let r = start; r < rows.length && size < MAX_ROWS_PER_BLOCK; r++) {
     let rowBytes = formatBytes;
-    for (const cell of row) rowBytes += cellJsonBytes(cell);
-    if (rowsInBlock > 0 && (bytes + rowBytes > BLOCK_TARGET_BYTES || rowsInBlock >= MAX_ROWS_PER_BLOCK)) {
-      sizes.push(rowsInBlock);
-      rowsInBlock = 0;
-      bytes = 0;
-    }
-    rowsInBlock += 1;
+    for (const cell of rows[r]) rowBytes += cellJsonBytes(cell);
+    if (size > 0 && bytes + rowBytes > BLOCK_TARGET_BYTES) break;
     bytes += rowBytes;
+    size += 1;
   }
-  if (rowsInBlock > 0) sizes.push(rowsInBlock);
-  return sizes;
+  return size;
 }
 
 /** Queues the host's "don't recalculate or repaint until this sync" hints where supported. */
@@ -58,8 +53,9 @@ export async function writeGrid(
   options: WorkOptions = {},
 ): Promise<void> {
   const columnCount = write.numberFormats.length;
-  let start = 0;
-  for (const size of planWriteBlocks(write.rows, write.numberFormats)) {
+  // Blocks are sized as they go, so no single stretch walks every row before the first write.
+  for (let start = 0, size = 0; start < write.rows.length; start += size) {
+    size = nextBlockSize(write.rows, start, write.numberFormats);
     throwIfCancelled(options.signal);
     options.onProgress?.({
       message: `Writing rows ${formatCount(start + 1)}-${formatCount(start + size)} of ${formatCount(write.rows.length)}`,
@@ -84,7 +80,6 @@ export async function writeGrid(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     });
-    start += size;
     await yieldToHost();
   }
 }
