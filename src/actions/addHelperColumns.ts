@@ -1,9 +1,10 @@
 import {
-  computeHelperRows,
   DEFAULT_SCORE_SETTINGS,
   HELPER_HEADERS,
   helperColumnsNeeded,
+  helperRowsInSteps,
 } from "../domain/score";
+import { throwIfCancelled, yieldToHost } from "../excel/progress";
 import type { ScoreSettings } from "../domain/score";
 import { locateHelperColumns, reportWidth } from "../domain/helperColumns";
 import { normaliseScoreSettings } from "../domain/settings";
@@ -73,13 +74,21 @@ export async function writeHelperColumns(
     onProgress: env.onProgress,
     signal: env.signal,
   });
-  const computed = computeHelperRows(
+  // Computed in steps with pauses between, so a very large report never blocks Excel for long.
+  const steps = helperRowsInSteps(
     report.layout,
     data,
     report.dataRowCount,
     settings,
     env.now?.() ?? new Date(),
   );
+  let step = steps.next();
+  while (!step.done) {
+    throwIfCancelled(env.signal);
+    await yieldToHost();
+    step = steps.next();
+  }
+  const computed = step.value;
   const rows: CellValue[][] = computed.rows.map((row) => [
     row.bestCluster,
     row.band,
