@@ -184,6 +184,8 @@ export async function writeTextSheet(
     const range = sheet.getRange(a1({ row: 0, column: 0, rowCount: lines.length, columnCount: 1 }));
     range.numberFormat = lines.map(() => [TEXT_FORMAT]);
     range.values = lines.map((line) => [line]);
+    // One wide, wrapping column reads like a page, on screen and printed.
+    range.format.wrapText = true;
     sheet.getRange("A:A").format.columnWidth = 640;
     sheet.getRange("A1").format.font.bold = true;
     sheet.getRange("A1").format.font.size = 14;
