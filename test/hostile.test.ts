@@ -31,6 +31,22 @@ describe("hostile and odd input", () => {
     expect(workbookSnapshot(fake.workbook)).toEqual(before);
   });
 
+  it("merged cells above and in the header (Excel returns the value in the first cell, blanks in the rest)", async () => {
+    const { session } = loadRows([
+      ["CloudAscent - Cloud & AI Platform", "", "", "", "", ""],
+      ["Customer", "", "Azure propensity", "", "", "Recency"],
+      ["AccountName", "", "AzureCluster", "AzureFit", "AzureIntent", "Transacted in the last 36 months"],
+      ["Contoso", "", "Act Now", 80, 90, "Yes"],
+      ["Fabrikam", "", "Evaluate", 60, 40, "No"],
+    ]);
+    const outcome = await session.run(actions.analyzeSheet, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.headerRowNumber).toBe(3);
+    expect(outcome.data.analysis.products[0].counts).toMatchObject({ "Act Now": 1, Evaluate: 1 });
+    // The blank header under a merged cell gets a name, so PivotTables and messages can refer to it.
+    expect(outcome.warnings.join(" ")).toMatch(/Column 2/);
+  });
+
   it("error cells, numbers as text and band labels are read without failing", async () => {
     const { session, fake } = loadRows([
       HEADER,
