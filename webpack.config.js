@@ -194,6 +194,7 @@ function officeBuild(mode, env) {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      message: "./src/commands/message.ts",
     },
     output: {
       path: path.join(root, "dist"),
@@ -204,6 +205,13 @@ function officeBuild(mode, env) {
     plugins: [
       page("taskpane"),
       page("commands"),
+      new HtmlWebpackPlugin({
+        filename: "message.html",
+        template: path.join(root, "src", "commands", "message.html"),
+        chunks: ["message"],
+        templateParameters: { csp },
+        minify: false,
+      }),
       new CopyFilesPlugin([
         { from: "assets", to: "assets" },
         { from: "manifest.xml", to: "manifest.xml", transform: manifestTransform(env.origin) },

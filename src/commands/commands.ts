@@ -6,10 +6,25 @@ import { actions, connectToExcel, createSession, type ActionOutcome, type Sessio
 
 type CommandEvent = { completed(options?: { allowEvent?: boolean }): void };
 
+const TITLES: Record<string, string> = {
+  applyActNowEvaluate: "Act now + Evaluate",
+  clearFilters: "Clear filters",
+  addHelperColumns: "Add helper columns",
+  resetSheet: "Reset sheet",
+};
+
+/** Function commands have no UI: when one changed nothing, a small dialog says why. */
 function report(command: string, outcome: Pick<ActionOutcome<unknown>, "status" | "message">): void {
   const line = `Propensity Pane: ${command}: ${outcome.message}`;
-  if (outcome.status === "done") console.info(line);
-  else console.warn(line);
+  if (outcome.status === "done") {
+    console.info(line);
+    return;
+  }
+  console.warn(line);
+  const url = new URL("message.html", window.location.href);
+  url.searchParams.set("title", TITLES[command] ?? "Propensity Pane");
+  url.searchParams.set("message", outcome.message);
+  Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 30, displayInIframe: true });
 }
 
 /** Act Now + Evaluate for the report's only product, or for any product when it has several. */

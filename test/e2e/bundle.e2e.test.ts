@@ -118,7 +118,7 @@ describe("dist/ (production bundle)", () => {
     expect(names.filter((n) => /preview/i.test(n))).toEqual([]);
   });
 
-  describe.each(["taskpane.html", "commands.html"])("%s", (page) => {
+  describe.each(["taskpane.html", "commands.html", "message.html"])("%s", (page) => {
     let document: Document;
     beforeAll(() => {
       document = new JSDOM(readFileSync(join(DIST, page), "utf8")).window.document;
