@@ -48,13 +48,3 @@ export async function saveState(
     await context.sync();
   });
 }
-
-/** Queues the state write into a batch that is synced by the caller (so it lands with the change it records). */
-export function queueStateWrite(
-  context: Excel.RequestContext,
-  capabilities: Capabilities,
-  state: StoredState,
-): void {
-  if (!capabilities.has("settings")) return;
-  if (state) context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
-}

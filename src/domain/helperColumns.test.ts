@@ -1,0 +1,21 @@
+import { isHelperHeader, locateHelperColumns, reportWidth } from "./helperColumns";
+
+describe("helper column placement", () => {
+  const report = ["AccountName", "AzureCluster", "", "Notes"];
+  const helpers = ["Best Cluster", "cluster band", "Top_Products", "Priority Score", "Score Reasons"];
+
+  it("finds the helper block by its headers, whatever their spelling", () => {
+    expect(locateHelperColumns(report)).toBeNull();
+    expect(locateHelperColumns([...report, ...helpers, "Original Order"])).toBe(4);
+    expect(locateHelperColumns([...report, ...helpers.slice(0, 4)])).toBeNull();
+    expect(isHelperHeader(" Priority-Score ")).toBe(true);
+    expect(isHelperHeader("AzureCluster")).toBe(false);
+  });
+
+  it("places helpers after the report's last non-blank header, not after its own block", () => {
+    expect(reportWidth(report)).toBe(4);
+    expect(reportWidth([...report, "", ""])).toBe(4);
+    expect(reportWidth([...report, ...helpers])).toBe(4);
+    expect(reportWidth([])).toBe(0);
+  });
+});
