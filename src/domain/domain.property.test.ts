@@ -1,3 +1,4 @@
+import { columnsOf } from "./testSupport";
 /**
  * Properties of the domain layer over generated reports: what must hold for any file, however messy.
  */
@@ -105,15 +106,7 @@ const settingsArb: fc.Arbitrary<ScoreSettings> = fc.record({
   }),
 });
 
-function columns(rows: readonly CellValue[][]): Map<number, CellValue[]> {
-  const data = new Map<number, CellValue[]>();
-  for (let c = 0; c <= WIDTH; c++)
-    data.set(
-      c,
-      rows.map((row) => row[c] ?? ""),
-    );
-  return data;
-}
+const columns = (rows: readonly CellValue[][]) => columnsOf(rows, WIDTH + 1);
 
 const scoreOf = (layout: ReportLayout, rows: CellValue[][], row: number, settings: ScoreSettings) =>
   computeHelperRows(layout, columns(rows), rows.length, settings, TODAY).rows[row].score;

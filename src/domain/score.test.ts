@@ -1,3 +1,4 @@
+import { columnsOf, testLayout } from "./testSupport";
 import {
   DEFAULT_SCORE_SETTINGS,
   HELPER_HEADERS,
@@ -15,18 +16,7 @@ function layoutOf(
   roles: Partial<Record<ColumnRole, number>>,
   renewal = false,
 ): ReportLayout {
-  return {
-    headerRow: 0,
-    rawHeaders: [],
-    headers: [],
-    roles,
-    products,
-    cohorts: [],
-    ownership: [],
-    reportType: renewal ? "renewal" : "azure",
-    reportTypeLabel: "",
-    warnings: [],
-  };
+  return testLayout(products, roles, renewal ? "renewal" : "azure");
 }
 
 /** Columns: 0 name, 1 sub segment, 2 transacted, 3-6 Azure cluster/fit/intent/revenue, 7-8 M365 cluster/revenue. */
@@ -43,13 +33,7 @@ const FULL = layoutOf([AZURE, M365], { accountName: 0, subSegment: 1, transacted
 
 /** Build column data from rows given as arrays indexed by column. */
 function columns(rows: CellValue[][], width = 9): Map<number, CellValue[]> {
-  const data = new Map<number, CellValue[]>();
-  for (let c = 0; c < width; c++)
-    data.set(
-      c,
-      rows.map((row) => row[c] ?? ""),
-    );
-  return data;
+  return columnsOf(rows, width);
 }
 
 function compute(

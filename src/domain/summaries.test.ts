@@ -1,31 +1,10 @@
+import { columnsOf, testLayout } from "./testSupport";
 import { summarize, summaryColumnsNeeded } from "./summaries";
-import type { CellValue, Cluster, ColumnRole, ProductColumns, ReportLayout } from "./types";
+import type { CellValue, Cluster, ColumnRole, ProductColumns } from "./types";
 
-function layoutOf(products: ProductColumns[], roles: Partial<Record<ColumnRole, number>>): ReportLayout {
-  return {
-    headerRow: 0,
-    rawHeaders: [],
-    headers: [],
-    roles,
-    products,
-    cohorts: [],
-    ownership: [],
-    reportType: "unknown",
-    reportTypeLabel: "",
-    warnings: [],
-  };
-}
-
-function columns(rows: CellValue[][]): Map<number, CellValue[]> {
-  const data = new Map<number, CellValue[]>();
-  const width = Math.max(...rows.map((r) => r.length));
-  for (let c = 0; c < width; c++)
-    data.set(
-      c,
-      rows.map((row) => row[c] ?? ""),
-    );
-  return data;
-}
+const layoutOf = (products: ProductColumns[], roles: Partial<Record<ColumnRole, number>>) =>
+  testLayout(products, roles);
+const columns = (rows: CellValue[][]) => columnsOf(rows);
 
 /** Columns: 0 name, 1 industry, 2 sub segment, 3 Azure cluster, 4 Azure revenue, 5 M365 cluster, 6 M365 revenue. */
 const LAYOUT = layoutOf(
