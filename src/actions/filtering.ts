@@ -105,13 +105,18 @@ export async function filterAndCount(
   };
 }
 
-/** Reads the displayed text of report columns (what AutoFilter criteria match). */
+/**
+ * Reads the displayed text of report columns (what AutoFilter criteria match), plus the identity
+ * column that filterAndCount counts customers by, so one pass of blocks serves both.
+ */
 export async function readTexts(
   env: ActionEnv,
   report: OpenedReport,
   columns: readonly number[],
 ): Promise<Map<number, string[]>> {
-  const read = await readReportColumns(env.host, report, columns, {
+  const identity = identityColumn(report.layout);
+  const wanted = [...new Set([...columns, ...(identity === undefined ? [] : [identity])])];
+  const read = await readReportColumns(env.host, report, wanted, {
     property: "text",
     onProgress: env.onProgress,
     signal: env.signal,
