@@ -1,11 +1,11 @@
-import { HELPER_HEADERS } from "../domain/score";
+import { DEFAULT_SCORE_SETTINGS, HELPER_HEADERS } from "../domain/score";
 import { summarize, summaryColumnsNeeded } from "../domain/summaries";
 import { foldHeader } from "../domain/headers";
 import { parseCluster, isBlank } from "../domain/values";
 import type { Cluster, ReportLayout } from "../domain/types";
 import { existingCriteria } from "../excel/filters";
 import { UserFacingError } from "../excel/errors";
-import { readReportColumns, type OpenedReport } from "../excel/report";
+import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
 import { loadState, saveState } from "../excel/state";
 import {
   chooseSummarySheet,
@@ -14,8 +14,6 @@ import {
   type PivotPlan,
   type SummaryPlan,
 } from "../excel/summarySheet";
-import { openReport } from "../excel/report";
-import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import { ensureHelperColumns } from "./addHelperColumns";
 import type { ActionDefinition } from "./types";
 

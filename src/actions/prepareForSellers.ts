@@ -134,7 +134,7 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     if (env.capabilities.has("freezePanes"))
       await freezeRows(env.host, report.sheetName, report.headerSheetRow + 1);
     else warnings.push(env.capabilities.missingMessage("freezePanes"));
-    if (env.capabilities.has("valuesOnlyUsedRange")) {
+    if (env.capabilities.has("autofitColumns")) {
       await autofitColumns(
         env.host,
         report.sheetName,

@@ -16,7 +16,7 @@ import { SUMMARY_TITLE } from "../excel/summarySheet";
 import { loadState, saveState } from "../excel/state";
 import { columnsSetByAddIn } from "./clearFilters";
 import { refuseIfProtected } from "./filtering";
-import { ABOUT_TITLE } from "./prepareForSellers";
+import { ABOUT_SHEET_NAME, ABOUT_TITLE } from "./prepareForSellers";
 import { isOriginalOrderHeader, ORIGINAL_ORDER_HEADER } from "./sortByPriority";
 import type { ActionDefinition } from "./types";
 
@@ -113,7 +113,7 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         await freezeRows(env.host, report.sheetName, state.prepared.frozenRowsBefore);
       await setColumnWidths(env.host, report.sheetName, state.prepared.columnWidths);
       removed.push("the frozen header and fitted column widths");
-    } else if (sheets.some((s) => s !== undefined) && !state) {
+    } else if (sheets.includes(ABOUT_SHEET_NAME)) {
       leftInPlace.push("the frozen header row and column widths (the add-in's record of them was lost)");
     }
 

@@ -45,7 +45,13 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
   const { layout } = detection;
   const headerSheetRow = top.area.row + layout.headerRow;
   const table =
-    top.tables.find((t) => t.area.row === headerSheetRow && t.area.column <= top.area!.column + 1) ?? null;
+    // The table whose header row is the report's and which spans the report's first column.
+    top.tables.find(
+      (t) =>
+        t.area.row === headerSheetRow &&
+        t.area.column <= top.area!.column &&
+        t.area.column + t.area.columnCount > top.area!.column,
+    ) ?? null;
   // A table's filters play the part of the sheet AutoFilter: read them in the same shape.
   const autoFilter = table ? await tableFilter(host, table) : top.autoFilter;
   return {

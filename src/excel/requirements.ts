@@ -4,6 +4,7 @@ import type { ExcelHost } from "./host";
 export const FEATURE_REQUIREMENTS = {
   valuesOnlyUsedRange: "1.2",
   sort: "1.2",
+  autofitColumns: "1.2",
   settings: "1.4",
   suspendCalculation: "1.6",
   conditionalFormats: "1.6",
@@ -20,6 +21,7 @@ export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 const FEATURE_NAMES: Record<Feature, string> = {
   valuesOnlyUsedRange: "Reading the used range",
   sort: "Sorting",
+  autofitColumns: "Fitting column widths",
   settings: "Saving settings in the workbook",
   suspendCalculation: "Pausing calculation during writes",
   conditionalFormats: "Conditional formatting",
