@@ -80,6 +80,7 @@ export function summarize(
   // Reports repeat a few revenue texts ("$1K - $5K") thousands of times: parse each distinct one once.
   const parsedMoney = new Map<unknown, number>();
   const moneyOf = (value: unknown): number => {
+    if (typeof value === "number") return Number.isFinite(value) ? value : 0;
     let amount = parsedMoney.get(value);
     if (amount === undefined) {
       amount = parseMoney(value)?.value || 0;
