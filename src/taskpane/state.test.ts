@@ -170,3 +170,17 @@ describe("pane reducer", () => {
     expect(reset.outcome).toMatchObject({ task: "reset", status: "done", message: "Reset." });
   });
 });
+
+describe("generic action results", () => {
+  test("a finished action is kept by its id, and reset forgets it", () => {
+    const done = { status: "done" as const, message: "Matched 3 of 4.", warnings: [], data: { matched: 3 } };
+    const after = reducer(analysed, { type: "actionFinished", actionId: "matchCrm", outcome: done });
+    expect(after.results.matchCrm).toEqual(done);
+    expect(after.outcome).toEqual({ task: "action", status: "done", message: "Matched 3 of 4.", warnings: [] });
+    const reset = reducer(after, {
+      type: "reset",
+      outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: [], leftInPlace: [] } },
+    });
+    expect(reset.results).toEqual({});
+  });
+});

@@ -17,7 +17,17 @@ import type {
 } from "../actions";
 
 /** The pane's kinds of work; decides what a finished outcome updates. */
-export type Task = "analyze" | "filter" | "clear" | "helpers" | "sort" | "summaries" | "prepare" | "reset";
+export type Task =
+  | "analyze"
+  | "filter"
+  | "clear"
+  | "helpers"
+  | "sort"
+  | "summaries"
+  | "prepare"
+  | "reset"
+  /** Any other action, run through PaneApi.runAction; its result is kept in `results` by action id. */
+  | "action";
 
 export interface Outcome {
   task: Task;
@@ -58,6 +68,8 @@ export interface PaneState {
    * the action's outcome stays). Buttons wait meanwhile.
    */
   refreshing: boolean;
+  /** The last finished outcome of each action run through PaneApi.runAction, by action id. */
+  results: Record<string, ActionOutcome<unknown>>;
 }
 
 export const initialState: PaneState = {
@@ -71,6 +83,7 @@ export const initialState: PaneState = {
   summaries: null,
   prepared: null,
   refreshing: false,
+  results: {},
 };
 
 export type PaneEvent =
@@ -84,6 +97,7 @@ export type PaneEvent =
   | { type: "summarised"; outcome: ActionOutcome<SummariesResult> }
   | { type: "prepared"; outcome: ActionOutcome<PrepareResult> }
   | { type: "reset"; outcome: ActionOutcome<ResetResult> }
+  | { type: "actionFinished"; actionId: string; outcome: ActionOutcome<unknown> }
   | { type: "refreshing" }
   /** The quiet re-analysis after an action: only the report changes. */
   | { type: "refreshed"; outcome: ActionOutcome<SheetReport> }
@@ -171,8 +185,23 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       const next = { ...state, running: null, outcome: outcomeOf("reset", outcome) };
       if (outcome.status !== "done") return next;
       // Everything the add-in added is gone: forget what the pane said about it.
-      return { ...next, filter: null, leftInPlace: [], helpers: null, summaries: null, prepared: null };
+      return {
+        ...next,
+        filter: null,
+        leftInPlace: [],
+        helpers: null,
+        summaries: null,
+        prepared: null,
+        results: {},
+      };
     }
+    case "actionFinished":
+      return {
+        ...state,
+        running: null,
+        outcome: outcomeOf("action", event.outcome),
+        results: { ...state.results, [event.actionId]: event.outcome },
+      };
     case "refreshing":
       return { ...state, refreshing: true };
     case "refreshed": {

@@ -30,6 +30,15 @@ export interface PaneApi {
   buildSummaries(): Promise<void>;
   prepareForSellers(): Promise<void>;
   resetSheet(input: ResetInput): Promise<void>;
+  /**
+   * Runs any action by id (the generic path for actions without a dedicated method); its outcome
+   * lands in state.results[id]. refreshAfter: the action changed the sheet, read it again after.
+   */
+  runAction<K extends keyof typeof actions>(
+    id: K,
+    input: Parameters<(typeof actions)[K]["perform"]>[1],
+    options?: { origin?: string; refreshAfter?: boolean },
+  ): Promise<void>;
   cancel(): void;
   dismiss(): void;
   availability(action: keyof typeof actions): Availability;
@@ -150,6 +159,15 @@ export function usePane(session: Session): PaneApi {
       ),
     resetSheet: (input) =>
       run("reset", actions.resetSheet, input, "reset", (outcome) => ({ type: "reset", outcome }), true),
+    runAction: (id, input, options = {}) =>
+      run(
+        "action",
+        actions[id] as ActionDefinition<unknown, unknown>,
+        input,
+        options.origin ?? id,
+        (outcome) => ({ type: "actionFinished", actionId: id, outcome }),
+        options.refreshAfter ?? false,
+      ),
     cancel: () => controller.current?.abort(),
     dismiss: () => dispatch({ type: "dismissed" }),
     availability: (id) =>
