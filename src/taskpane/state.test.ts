@@ -176,7 +176,12 @@ describe("generic action results", () => {
     const done = { status: "done" as const, message: "Matched 3 of 4.", warnings: [], data: { matched: 3 } };
     const after = reducer(analysed, { type: "actionFinished", actionId: "matchCrm", outcome: done });
     expect(after.results.matchCrm).toEqual(done);
-    expect(after.outcome).toEqual({ task: "action", status: "done", message: "Matched 3 of 4.", warnings: [] });
+    expect(after.outcome).toEqual({
+      task: "action",
+      status: "done",
+      message: "Matched 3 of 4.",
+      warnings: [],
+    });
     const reset = reducer(after, {
       type: "reset",
       outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: [], leftInPlace: [] } },
