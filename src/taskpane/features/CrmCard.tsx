@@ -1,0 +1,6 @@
+import type { FeatureCardProps } from "./types";
+
+/** Placeholder: the feature's card replaces this file. */
+export function CrmCard(_props: FeatureCardProps): JSX.Element | null {
+  return null;
+}
