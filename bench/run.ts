@@ -3,6 +3,11 @@
  * Runs each action on generated reports against the in-memory Excel in web-limits mode and prints
  * syncs, payload sizes, bytes read versus bytes needed, domain time, memory and the longest stretch
  * the pane's thread was busy, next to papaparse's parse time of the same report as CSV.
+ *
+ * Each action's figures count every sync the pane makes for the click, including the quiet
+ * re-analysis the pane runs after an action that changed the sheet. estimatedWebSeconds is a MODEL,
+ * not a measurement: no published figure exists for one round trip on Excel on the web, so it assumes
+ * ROUND_TRIP_SECONDS per sync plus bytes moved at WEB_BYTES_PER_SECOND.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
@@ -34,7 +39,23 @@ interface BenchRow {
   papaparseMs: number;
   peakRssMb: number;
   longestBlockMs: number;
+  /** Bytes the action cannot avoid moving: the needed reads plus the cells it must write. */
+  floorBytes: number;
+  /** Time the pane waited for the action (and its refresh) against the in-memory Excel. */
+  wallMs: number;
+  /** The cost model: syncs x 0.25 s + bytes moved / (4 MB/s). */
+  estimatedWebSeconds: number;
 }
+
+const ROUND_TRIP_SECONDS = 0.25;
+const WEB_BYTES_PER_SECOND = 4 * 1024 * 1024;
+
+export function estimatedWebSeconds(syncs: number, bytesMoved: number): number {
+  return Math.round((syncs * ROUND_TRIP_SECONDS + bytesMoved / WEB_BYTES_PER_SECOND) * 100) / 100;
+}
+
+/** The actions of the monthly main flow, summed in the printed total. */
+const MAIN_FLOW = ["analyze", "filter", "helperColumns", "summaries", "prepare"];
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -186,25 +207,36 @@ async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {
     prepare: neededBytes(report.rows, layout.headerRow, []),
     reset: neededBytes(report.rows, layout.headerRow, []),
   };
+  // Cells an action must write: the helper columns' values (and one number format each per column).
+  let helperWriteBytes = 0;
+  for (const row of helperRows)
+    for (const cell of [row.bestCluster, row.band, row.topProducts, row.score, row.reasons])
+      helperWriteBytes += cellJsonBytes(cell) + 4;
+  const written: Record<string, number> = { helperColumns: helperWriteBytes };
 
   const fake = createFakeExcel({ limits: "web", apiVersion: "1.17" });
   fake.workbook.addSheet("Report", report.rows);
   const session = createSession(fake, () => new Date(Date.UTC(2026, 10, 24)));
   const as = (action: unknown) => action as ActionDefinition<never, unknown>;
-  const steps: [string, ActionDefinition<never, unknown>, unknown][] = [
-    ["analyze", as(actions.analyzeSheet), undefined],
-    ["filter", as(actions.showActNowEvaluate), { product: layout.products[0].key }],
-    ["helperColumns", as(actions.addHelperColumns), {}],
-    ["summaries", as(actions.buildSummaries), undefined],
-    ["prepare", as(actions.prepareForSellers), undefined],
-    ["reset", as(actions.resetSheet), {}],
+  // The third field: the pane reads the sheet again after this action (usePane's refreshAfter).
+  const steps: [string, ActionDefinition<never, unknown>, unknown, boolean][] = [
+    ["analyze", as(actions.analyzeSheet), undefined, false],
+    ["filter", as(actions.showActNowEvaluate), { product: layout.products[0].key }, false],
+    ["helperColumns", as(actions.addHelperColumns), {}, true],
+    ["summaries", as(actions.buildSummaries), undefined, true],
+    ["prepare", as(actions.prepareForSellers), undefined, true],
+    ["reset", as(actions.resetSheet), {}, true],
   ];
-  for (const [name, action, input] of steps) {
+  for (const [name, action, input, refreshAfter] of steps) {
     fake.resetStats();
     peakRss = 0;
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
+    const started = performance.now();
     const outcome = await session.run(action, input as never);
+    if (outcome.status === "done" && refreshAfter)
+      await session.run(as(actions.analyzeSheet), undefined as never);
+    const wallMs = performance.now() - started;
     loop.disable();
     sampleRss();
     if (outcome.status !== "done") throw new Error(`${name}: ${outcome.message}`);
@@ -223,6 +255,9 @@ async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {
       papaparseMs: Math.round(papaparseMs),
       peakRssMb: Math.round(peakRss / MB),
       longestBlockMs: Math.round(loop.max / 1e6),
+      floorBytes: needed[name] + (written[name] ?? 0),
+      wallMs: Math.round(wallMs),
+      estimatedWebSeconds: estimatedWebSeconds(s.syncs, s.bytesMoved),
     });
   }
 }
@@ -234,6 +269,10 @@ function printResults(results: BenchRow[]): void {
     rows: r.rows,
     action: r.action,
     syncs: r.syncs,
+    "moved MB": (r.bytesMoved / MB).toFixed(1),
+    "floor MB": (r.floorBytes / MB).toFixed(1),
+    "est. web s": r.estimatedWebSeconds,
+    "wall ms": r.wallMs,
     "max req MB": (r.maxRequestBytes / MB).toFixed(2),
     "max resp MB": (r.maxResponseBytes / MB).toFixed(2),
     "read/needed": r.neededBytes ? (r.bytesRead / r.neededBytes).toFixed(2) : "-",
@@ -244,6 +283,16 @@ function printResults(results: BenchRow[]): void {
     "longest block ms": r.longestBlockMs,
   }));
   console.table(table);
+  for (const rows of sizes) {
+    const flow = results.filter((r) => r.rows === rows && MAIN_FLOW.includes(r.action));
+    const syncs = flow.reduce((sum, r) => sum + r.syncs, 0);
+    const moved = flow.reduce((sum, r) => sum + r.bytesMoved, 0);
+    console.log(
+      `${rows.toLocaleString("en-US")} rows: main flow (${MAIN_FLOW.join(", ")}) ${syncs} syncs, ` +
+        `${(moved / MB).toFixed(1)} MB moved, estimatedWebSeconds ${estimatedWebSeconds(syncs, moved)} ` +
+        `(model: ${ROUND_TRIP_SECONDS} s per sync + ${WEB_BYTES_PER_SECOND / MB} MB/s)`,
+    );
+  }
   const overLimit = results.filter(
     (r) => r.maxRequestBytes > 4 * MB || r.maxResponseBytes > 4 * MB || r.maxCellsPerRead > 5_000_000,
   );
