@@ -1,5 +1,10 @@
 import { generateReport, SAMPLE_LAYOUTS, type SampleLayout } from "../preview/sample-report";
-import { deriveLastMonth, type LastMonthReport } from "../preview/sample-report/lastMonth";
+import {
+  bestKnown as bestOf,
+  deriveLastMonth,
+  expectedChanges,
+  known,
+} from "../preview/sample-report/lastMonth";
 import {
   compareReports,
   FROM_LABELS,
@@ -17,8 +22,6 @@ import { detectLayout } from "./layout";
 import { columnsOf, testLayout } from "./testSupport";
 import type { CellValue, Cluster, ReportLayout } from "./types";
 
-const RANK: Record<Cluster, number> = { "Act Now": 4, Evaluate: 3, Nurture: 2, Educate: 1 };
-
 function side(rows: CellValue[][]) {
   const detection = detectLayout(rows.slice(0, 220));
   if (!detection.ok) throw new Error(detection.reason);
@@ -35,46 +38,6 @@ function plan(
   const planned = planComparison(current, previous, products);
   if (!planned.ok) throw new Error(planned.reason);
   return planned.plan;
-}
-
-type Known = string | null;
-const known = (c: unknown): Cluster | null =>
-  c === "Act Now" || c === "Evaluate" || c === "Nurture" || c === "Educate" ? c : null;
-function bestOf(clusters: Known[]): Cluster | null {
-  let top: Cluster | null = null;
-  for (const raw of clusters) {
-    const c = known(raw);
-    if (c && (!top || RANK[c] > RANK[top])) top = c;
-  }
-  return top;
-}
-
-/** What the comparison must say for each row, from the generator's truth alone. */
-function expectedRows(
-  report: ReturnType<typeof generateReport>,
-  last: LastMonthReport,
-  labels: Map<string, string>,
-) {
-  const blank = new Set(report.truth.blankRows);
-  return Array.from({ length: report.truth.dataRows }, (_, r) => {
-    if (blank.has(r)) return { lastMonth: "", change: "", details: "" };
-    if (last.isNew[r]) return { lastMonth: "", change: "New", details: "New: not in last month's report." };
-    const now = report.truth.products.map((p) => known(p.clusters[r]));
-    const then = last.previousClusters[r].map(known);
-    const rank = (c: Cluster | null) => (c ? RANK[c] : 0);
-    const a = rank(bestOf(now));
-    const b = rank(bestOf(then));
-    const moved = report.truth.products
-      .map((p, i) =>
-        now[i] === then[i] ? "" : `${labels.get(p.key)}: ${then[i] ?? "none"} → ${now[i] ?? "none"}`,
-      )
-      .filter(Boolean);
-    return {
-      lastMonth: bestOf(then) ?? "",
-      change: a > b ? "Up" : a < b ? "Down" : "Same",
-      details: moved.length ? moved.join("; ") : "No change",
-    };
-  });
 }
 
 function run(layout: SampleLayout, messy: boolean, rows = 400, seed = 3) {
@@ -100,7 +63,7 @@ describe("compare with last month, against a last month derived with known chang
       expect(comparison.key).toBe("customerId");
       // Every product was matched by meaning despite last month's other spelling and column order.
       expect(comparison.products.map((p) => p.key)).toEqual(report.truth.products.map((p) => p.key));
-      expect(comparison.rows).toEqual(expectedRows(report, last, labels));
+      expect(comparison.rows).toEqual(expectedChanges(report, last, labels));
 
       const customers = report.truth.dataRows - report.truth.blankRows.length;
       const newCount = last.isNew.filter(Boolean).length;

@@ -179,3 +179,53 @@ export function deriveLastMonth(report: SampleReport, options: LastMonthOptions 
     gone,
   };
 }
+
+// ---- what a comparison must find, from the truth alone (for tests) ------------------------------
+
+const RANK: Readonly<Record<CanonicalCluster, number>> = {
+  "Act Now": 4,
+  Evaluate: 3,
+  Nurture: 2,
+  Educate: 1,
+};
+
+export function known(c: unknown): CanonicalCluster | null {
+  return c === "Act Now" || c === "Evaluate" || c === "Nurture" || c === "Educate" ? c : null;
+}
+
+export function bestKnown(clusters: readonly unknown[]): CanonicalCluster | null {
+  let top: CanonicalCluster | null = null;
+  for (const raw of clusters) {
+    const c = known(raw);
+    if (c && (!top || RANK[c] > RANK[top])) top = c;
+  }
+  return top;
+}
+
+/** Last Month, Change and Change Details each row of this month's report must get (product labels by key). */
+export function expectedChanges(
+  report: SampleReport,
+  last: LastMonthReport,
+  labels: ReadonlyMap<string, string>,
+): { lastMonth: string; change: string; details: string }[] {
+  const blank = new Set(report.truth.blankRows);
+  const rank = (c: CanonicalCluster | null) => (c ? RANK[c] : 0);
+  return Array.from({ length: report.truth.dataRows }, (_, r) => {
+    if (blank.has(r)) return { lastMonth: "", change: "", details: "" };
+    if (last.isNew[r]) return { lastMonth: "", change: "New", details: "New: not in last month's report." };
+    const now = report.truth.products.map((p) => known(p.clusters[r]));
+    const then = last.previousClusters[r].map(known);
+    const a = rank(bestKnown(now));
+    const b = rank(bestKnown(then));
+    const moved = report.truth.products
+      .map((p, i) =>
+        now[i] === then[i] ? "" : `${labels.get(p.key)}: ${then[i] ?? "none"} → ${now[i] ?? "none"}`,
+      )
+      .filter(Boolean);
+    return {
+      lastMonth: bestKnown(then) ?? "",
+      change: a > b ? "Up" : a < b ? "Down" : "Same",
+      details: moved.length ? moved.join("; ") : "No change",
+    };
+  });
+}
