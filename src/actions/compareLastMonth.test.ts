@@ -236,6 +236,15 @@ describe("bad input: a clear message and the workbook as it was", () => {
     expect(fake.workbook.sheet("What Changed")).toBeDefined();
   });
 
+  it("New Act Now / Evaluate before any comparison", async () => {
+    const { fake, session } = setup({ layout: "azure", rows: 60, seed: 38 });
+    const before = workbookSnapshot(fake.workbook);
+    const outcome = await session.run(actions.showNewActNowEvaluate, undefined);
+    expect(outcome.status).toBe("refused");
+    expect(outcome.message).toMatch(/run Compare with last month first/);
+    expect(workbookSnapshot(fake.workbook)).toEqual(before);
+  });
+
   it("a gone customer whose name looks like a formula stays text on the What Changed sheet", async () => {
     const { fake, session, last } = setup({ layout: "azure", rows: 80, seed: 37 }, { lastMonthSheet: null });
     const nameColumn = last.rows[last.headerRow].indexOf("Account_Name");

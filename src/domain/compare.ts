@@ -133,8 +133,12 @@ export function normaliseDomain(v: unknown): string {
 }
 
 /** An id folded: case (GUIDs), braces and surrounding spaces; numbers as Excel shows them. */
+const PLAIN_ID = /^[0-9a-z][0-9a-z-]*$/;
+
 function normaliseId(v: unknown): string {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  // Most ids are already plain (lower-case GUIDs, digits): skip the cleaning.
+  if (typeof v === "string" && PLAIN_ID.test(v)) return v;
   return cleanText(v)
     .replace(/^\{(.*)\}$/, "$1")
     .toLowerCase();
@@ -283,44 +287,49 @@ function clusterName(c: Cluster | null): string {
 }
 
 interface KeyIndex {
-  /** key -> the only row holding it; keys held by several rows are in `duplicated`. */
+  /** key -> the only row holding it; keys held by several rows are in `duplicated` instead. */
   rows: Map<string, number>;
+  /** key -> how many rows hold it (2 or more). */
   duplicated: Map<string, number>;
   /** Row -> its normalised key ("" when blank). */
   keys: string[];
-  firstShown: Map<string, string>;
 }
 
 function indexKeys(values: readonly CellValue[], key: MatchKey, rowCount: number): KeyIndex {
-  const rows = new Map<string, number>();
-  const duplicated = new Map<string, number>();
+  // One map while scanning (row >= 0, or minus the count of rows for a duplicated key), split after.
+  const seen = new Map<string, number>();
   const keys: string[] = new Array<string>(rowCount);
-  const firstShown = new Map<string, string>();
   for (let r = 0; r < rowCount; r++) {
     const k = normaliseKey(key, values[r]);
     keys[r] = k;
     if (k === "") continue;
-    const count = duplicated.get(k);
-    if (count !== undefined) duplicated.set(k, count + 1);
-    else if (rows.has(k)) {
-      rows.delete(k);
-      duplicated.set(k, 2);
-    } else {
-      rows.set(k, r);
-      firstShown.set(k, cleanText(values[r]));
-    }
+    const at = seen.get(k);
+    if (at === undefined) seen.set(k, r);
+    else seen.set(k, at >= 0 ? -2 : at - 1);
   }
-  return { rows, duplicated, keys, firstShown };
+  const duplicated = new Map<string, number>();
+  for (const [k, at] of seen) {
+    if (at >= 0) continue;
+    duplicated.set(k, -at);
+    seen.delete(k);
+  }
+  return { rows: seen, duplicated, keys };
 }
 
-function duplicateSummary(index: KeyIndex): DuplicateKeys {
+function duplicateSummary(index: KeyIndex, values: readonly CellValue[]): DuplicateKeys {
   let rows = 0;
   for (const count of index.duplicated.values()) rows += count;
-  return {
-    keys: index.duplicated.size,
-    rows,
-    examples: [...index.duplicated.keys()].slice(0, 5).map((k) => index.firstShown.get(k) ?? k),
-  };
+  const examples: string[] = [];
+  if (index.duplicated.size) {
+    const shown = new Set<string>();
+    for (let r = 0; r < index.keys.length && examples.length < 5; r++) {
+      const k = index.keys[r];
+      if (!index.duplicated.has(k) || shown.has(k)) continue;
+      shown.add(k);
+      examples.push(cleanText(values[r]));
+    }
+  }
+  return { keys: index.duplicated.size, rows, examples };
 }
 
 function rowHasData(side: ReportSide, row: number): boolean {
@@ -334,16 +343,10 @@ function rowHasData(side: ReportSide, row: number): boolean {
  */
 export function compareReports(current: ReportSide, previous: ReportSide, plan: ComparePlan): Comparison {
   const keyLabel = MATCH_KEY_LABELS[plan.key];
-  const currentKeys = indexKeys(
-    current.columns.get(current.layout.roles[plan.key]!) ?? [],
-    plan.key,
-    current.rowCount,
-  );
-  const previousKeys = indexKeys(
-    previous.columns.get(previous.layout.roles[plan.key]!) ?? [],
-    plan.key,
-    previous.rowCount,
-  );
+  const currentKeyValues = current.columns.get(current.layout.roles[plan.key]!) ?? [];
+  const previousKeyValues = previous.columns.get(previous.layout.roles[plan.key]!) ?? [];
+  const currentKeys = indexKeys(currentKeyValues, plan.key, current.rowCount);
+  const previousKeys = indexKeys(previousKeyValues, plan.key, previous.rowCount);
   const read = clusterReader();
   const nowColumns = plan.products.map((p) => current.columns.get(p.current) ?? []);
   const beforeColumns = plan.products.map((p) => previous.columns.get(p.previous) ?? []);
@@ -425,7 +428,6 @@ export function compareReports(current: ReportSide, previous: ReportSide, plan: 
     previous.layout.roles.accountName === undefined
       ? undefined
       : previous.columns.get(previous.layout.roles.accountName);
-  const keyColumn = previous.columns.get(previous.layout.roles[plan.key]!) ?? [];
   let lastMonthCustomers = 0;
   for (let r = 0; r < previous.rowCount; r++) {
     const k = previousKeys.keys[r];
@@ -438,7 +440,7 @@ export function compareReports(current: ReportSide, previous: ReportSide, plan: 
     then.forEach((c, p) => transitions[p].counts[clusterIndex(c)][NEW_OR_GONE]++);
     gone.push({
       name: nameColumn ? cleanText(nameColumn[r]) : "",
-      key: cleanText(keyColumn[r]),
+      key: cleanText(previousKeyValues[r]),
       lastCluster: best(then) ?? "",
       byProduct: plan.products.map((p, i) => `${p.label}: ${clusterName(then[i])}`).join("; "),
     });
@@ -457,8 +459,8 @@ export function compareReports(current: ReportSide, previous: ReportSide, plan: 
     newCustomers,
     gone,
     changes,
-    duplicatesThisMonth: duplicateSummary(currentKeys),
-    duplicatesLastMonth: duplicateSummary(previousKeys),
+    duplicatesThisMonth: duplicateSummary(currentKeys, currentKeyValues),
+    duplicatesLastMonth: duplicateSummary(previousKeys, previousKeyValues),
     rowsWithoutKey,
     transitions,
     rows,
