@@ -7,7 +7,7 @@
 import { COLUMN_GROUPS } from "../domain/addinArtifacts";
 import { locateColumnGroup } from "../domain/columnGroups";
 import {
-  compareReports,
+  compareInSteps,
   comparisonWarnings,
   currentColumnsNeeded,
   LOW_MATCH_RATE,
@@ -36,6 +36,7 @@ import {
   type SheetReportTop,
 } from "../excel/otherSheet";
 import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
+import { throwIfCancelled, yieldToHost } from "../excel/progress";
 import { loadState } from "../excel/state";
 import { TEXT_FORMAT } from "../excel/write";
 import { chooseWhatChangedSheet, writeWhatChangedSheet } from "../excel/whatChangedSheet";
@@ -192,11 +193,19 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
       signal: env.signal,
     });
     const previousData = await previous.read(previousColumnsNeeded(previous.layout, plan));
-    const comparison = compareReports(
+    // Compared in steps with pauses between, so a very large report never blocks Excel for long.
+    const steps = compareInSteps(
       { layout: report.layout, columns: currentData, rowCount: report.dataRowCount },
       { layout: previous.layout, columns: previousData, rowCount: previous.rowCount },
       plan,
     );
+    let step = steps.next();
+    while (!step.done) {
+      throwIfCancelled(env.signal);
+      await yieldToHost();
+      step = steps.next();
+    }
+    const comparison = step.value;
     if (comparison.matched === 0) {
       throw new UserFacingError(
         `None of this report's ${count(comparison.customers)} customers is in last month's report by ` +

@@ -6,6 +6,7 @@ import {
   known,
 } from "../preview/sample-report/lastMonth";
 import {
+  compareInSteps,
   compareReports,
   FROM_LABELS,
   matchSummary,
@@ -159,6 +160,31 @@ describe("matching keys", () => {
     expect(c.duplicatesLastMonth).toEqual({ keys: 1, rows: 2, examples: ["C"] });
     expect(c.matched).toBe(1);
     expect(c.gone.map((g) => g.key)).toEqual(["E"]);
+  });
+
+  it("a large report is compared in steps of 20,000 rows, with the same result", () => {
+    const layout = testLayout([{ key: "Azure", label: "Azure", cluster: 1 }], { customerId: 0 }, "azure");
+    const rows = 45_000;
+    const clusters = ["Act Now", "Evaluate", "Nurture", "Educate", ""];
+    const make = (shift: number) => ({
+      layout,
+      columns: new Map<number, CellValue[]>([
+        [0, Array.from({ length: rows }, (_, r) => `id-${r + shift}`)],
+        [1, Array.from({ length: rows }, (_, r) => clusters[(r * 7 + shift) % 5])],
+      ]),
+      rowCount: rows,
+    });
+    const p = plan(layout, layout);
+    const steps = compareInSteps(make(0), make(100), p);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      step = steps.next();
+    }
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(step.value).toEqual(compareReports(make(0), make(100), p));
+    expect(step.value.matched).toBe(rows - 100);
   });
 
   it("normalises domains and names", () => {

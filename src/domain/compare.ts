@@ -342,11 +342,28 @@ function rowHasData(side: ReportSide, row: number): boolean {
  * Keys held by more than one row on either side are reported and those rows left unmatched.
  */
 export function compareReports(current: ReportSide, previous: ReportSide, plan: ComparePlan): Comparison {
+  const steps = compareInSteps(current, previous, plan);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Rows compared between two pauses, so a very large report never blocks Excel for long. */
+export const COMPARE_ROWS_PER_STEP = 20_000;
+
+/** compareReports in steps: the caller yields to the host between them; the last value is the comparison. */
+export function* compareInSteps(
+  current: ReportSide,
+  previous: ReportSide,
+  plan: ComparePlan,
+): Generator<void, Comparison, void> {
   const keyLabel = MATCH_KEY_LABELS[plan.key];
   const currentKeyValues = current.columns.get(current.layout.roles[plan.key]!) ?? [];
   const previousKeyValues = previous.columns.get(previous.layout.roles[plan.key]!) ?? [];
   const currentKeys = indexKeys(currentKeyValues, plan.key, current.rowCount);
+  yield;
   const previousKeys = indexKeys(previousKeyValues, plan.key, previous.rowCount);
+  yield;
   const read = clusterReader();
   const nowColumns = plan.products.map((p) => current.columns.get(p.current) ?? []);
   const beforeColumns = plan.products.map((p) => previous.columns.get(p.previous) ?? []);
@@ -368,6 +385,7 @@ export function compareReports(current: ReportSide, previous: ReportSide, plan: 
   const blankRow: LastMonthRow = { lastMonth: "", change: "", details: "" };
 
   for (let r = 0; r < current.rowCount; r++) {
+    if (r > 0 && r % COMPARE_ROWS_PER_STEP === 0) yield;
     const k = currentKeys.keys[r];
     if (k === "") {
       if (rowHasData(current, r)) {
@@ -430,6 +448,7 @@ export function compareReports(current: ReportSide, previous: ReportSide, plan: 
       : previous.columns.get(previous.layout.roles.accountName);
   let lastMonthCustomers = 0;
   for (let r = 0; r < previous.rowCount; r++) {
+    if (r > 0 && r % COMPARE_ROWS_PER_STEP === 0) yield;
     const k = previousKeys.keys[r];
     if (k === "") continue;
     lastMonthCustomers += 1;
