@@ -24,6 +24,7 @@ import { cellJsonBytes } from "../src/excel/payload";
 import type { CellValue } from "../src/domain/types";
 import { createFakeExcel } from "../src/preview/fake-excel";
 import { generateReport, reportToCsv } from "../src/preview/sample-report";
+import { benchCompare } from "./compare";
 
 interface BenchRow {
   rows: number;
@@ -134,6 +135,8 @@ async function main() {
   await benchSize(2_000, []);
   for (const rowCount of sizes) await benchSize(rowCount, results);
   printResults(results);
+  // Compare with last month: 100,000 rows against 100,000 (bench/compare.ts).
+  await benchCompare(100_000);
 }
 
 async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {

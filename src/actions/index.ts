@@ -14,6 +14,7 @@ import { buildSummaries } from "./buildSummaries";
 import { prepareForSellers } from "./prepareForSellers";
 import { resetSheet } from "./resetSheet";
 import { sortByPriority } from "./sortByPriority";
+import { compareLastMonth, listLastMonthSheets, showNewActNowEvaluate } from "./compareLastMonth";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -30,6 +31,7 @@ export type { SortResult } from "./sortByPriority";
 export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
+export type { CompareInput, CompareResult, LastMonthSheets, LastMonthSource } from "./compareLastMonth";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -42,6 +44,9 @@ export const actions = {
   buildSummaries,
   prepareForSellers,
   resetSheet,
+  compareLastMonth,
+  listLastMonthSheets,
+  showNewActNowEvaluate,
 } as const;
 
 export type ActionId = keyof typeof actions;

@@ -1,3 +1,5 @@
+import { COLUMN_GROUPS, SHEET_TITLES } from "../domain/addinArtifacts";
+import { locateColumnGroup } from "../domain/columnGroups";
 import { locateHelperColumns } from "../domain/helperColumns";
 import { HELPER_HEADERS } from "../domain/score";
 import { clearColumnCriteria, existingCriteria, removeAllFilters } from "../excel/filters";
@@ -102,8 +104,24 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
       removed.push("the helper columns");
     }
 
+    // 3b. The Last Month columns (Compare with last month).
+    const lastMonthStart = locateColumnGroup(report.layout.rawHeaders, "lastMonth");
+    if (lastMonthStart !== null) {
+      const names = [...COLUMN_GROUPS.lastMonth];
+      if (report.table) await deleteTableColumns(env.host, report.table.name, names);
+      else {
+        await clearArea(env.host, report.sheetName, {
+          row: report.headerSheetRow,
+          column: report.area.column + lastMonthStart,
+          rowCount: report.dataRowCount + 1,
+          columnCount: names.length,
+        });
+      }
+      removed.push("the Last Month columns");
+    }
+
     // 4. The add-in's sheets, found by their title cell.
-    const sheets = await sheetsTitled(env.host, [SUMMARY_TITLE, ABOUT_TITLE]);
+    const sheets = await sheetsTitled(env.host, [SUMMARY_TITLE, ABOUT_TITLE, SHEET_TITLES.whatChanged]);
     await deleteSheets(env.host, sheets);
     if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s}"`).join(", ")}`);
 

@@ -1,0 +1,173 @@
+/**
+ * Reading a report on a sheet other than the active one (last month's report copied into this
+ * workbook): where its data is, its header block, then only the columns a comparison needs, in blocks.
+ */
+import { SHEET_TITLES } from "../domain/addinArtifacts";
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
+import { detectLayout } from "../domain/layout";
+import type { CellValue, ReportLayout } from "../domain/types";
+import { a1, type Area } from "./address";
+import type { ExcelHost } from "./host";
+import type { Capabilities } from "./requirements";
+import { errorCode } from "./errors";
+import { readColumns } from "./read";
+import type { WorkOptions } from "./progress";
+
+/** A report found on a named sheet. */
+export interface SheetReportTop {
+  sheetName: string;
+  area: Area;
+  layout: ReportLayout;
+  headerSheetRow: number;
+  dataRowCount: number;
+  /** Rows above the header (title rows), as read. */
+  titleRows: CellValue[][];
+  sample: CellValue[][];
+}
+
+export type SheetReading = { ok: true; report: SheetReportTop } | { ok: false; reason: string };
+
+/** Columns read in the header block; no report has more. */
+const MAX_HEADER_COLUMNS = 1024;
+
+const ADDIN_TITLES: ReadonlySet<string> = new Set(Object.values(SHEET_TITLES));
+
+async function usedArea(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  sheetName: string,
+): Promise<{ area: Area | null; a1: CellValue }> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const canBeNull = capabilities.has("settings");
+    const used = canBeNull
+      ? sheet.getUsedRangeOrNullObject(true)
+      : sheet.getUsedRange(capabilities.has("valuesOnlyUsedRange") ? true : undefined);
+    used.load("rowIndex, columnIndex, rowCount, columnCount");
+    const first = sheet.getRange("A1");
+    first.load("values");
+    try {
+      await context.sync();
+    } catch (error) {
+      if (errorCode(error) === "ItemNotFound") return { area: null, a1: "" };
+      throw error;
+    }
+    if (canBeNull && used.isNullObject) return { area: null, a1: first.values[0][0] as CellValue };
+    return {
+      area: {
+        row: used.rowIndex,
+        column: used.columnIndex,
+        rowCount: used.rowCount,
+        columnCount: used.columnCount,
+      },
+      a1: first.values[0][0] as CellValue,
+    };
+  });
+}
+
+/** Finds the report on a named sheet: a few syncs, reading only its first rows. */
+export async function readSheetReportTop(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  sheetName: string,
+): Promise<SheetReading> {
+  const { area, a1 } = await usedArea(host, capabilities, sheetName);
+  if (typeof a1 === "string" && ADDIN_TITLES.has(a1))
+    return { ok: false, reason: `"${sheetName}" is a sheet the add-in made, not a report.` };
+  if (!area) return { ok: false, reason: `The sheet "${sheetName}" is empty.` };
+  const rowCount = Math.min(area.rowCount, HEADER_SEARCH_ROWS + SAMPLE_ROWS);
+  const columns = Array.from({ length: Math.min(area.columnCount, MAX_HEADER_COLUMNS) }, (_, i) => i);
+  const read = await readColumns(host, {
+    sheetName,
+    firstRow: area.row,
+    originColumn: area.column,
+    rowCount,
+    columns,
+    property: "values",
+    sample: [],
+  });
+  const block = Array.from({ length: rowCount }, (_, r) => columns.map((c) => read.get(c)![r]));
+  const detection = detectLayout(block);
+  if (!detection.ok) return { ok: false, reason: detection.reason };
+  const { layout } = detection;
+  return {
+    ok: true,
+    report: {
+      sheetName,
+      area,
+      layout,
+      headerSheetRow: area.row + layout.headerRow,
+      dataRowCount: area.rowCount - layout.headerRow - 1,
+      titleRows: block.slice(0, layout.headerRow),
+      sample: block.slice(layout.headerRow + 1),
+    },
+  };
+}
+
+/** Reads the given columns of a report found on a named sheet, for every data row. */
+export function readSheetReportColumns(
+  host: ExcelHost,
+  report: SheetReportTop,
+  columns: readonly number[],
+  options: WorkOptions = {},
+): Promise<Map<number, CellValue[]>> {
+  return readColumns(
+    host,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      originColumn: report.area.column,
+      rowCount: report.dataRowCount,
+      columns,
+      property: "values",
+      sample: report.sample,
+    },
+    options,
+  );
+}
+
+/** Names of the workbook's sheets, in tab order. */
+export async function sheetNames(host: ExcelHost): Promise<string[]> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((sheet) => sheet.name);
+  });
+}
+
+/** Every other sheet that holds a CloudAscent report, with what it is (sheets the add-in made are skipped). */
+export async function otherReportSheets(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  except: string,
+): Promise<SheetReportTop[]> {
+  const names = (await sheetNames(host)).filter((name) => name.toLowerCase() !== except.toLowerCase());
+  const found: SheetReportTop[] = [];
+  for (const name of names) {
+    const reading = await readSheetReportTop(host, capabilities, name);
+    if (reading.ok) found.push(reading.report);
+  }
+  return found;
+}
+
+/** Rows above a report's header (title rows such as "Downloaded 2026-11-25"), first columns only: one sync. */
+export async function readTitleRows(
+  host: ExcelHost,
+  sheetName: string,
+  area: Area,
+  headerSheetRow: number,
+): Promise<CellValue[][]> {
+  const rowCount = headerSheetRow - area.row;
+  if (rowCount <= 0) return [];
+  return host.run(async (context) => {
+    const range = context.workbook.worksheets
+      .getItem(sheetName)
+      .getRange(
+        a1({ row: area.row, column: area.column, rowCount, columnCount: Math.min(area.columnCount, 8) }),
+      );
+    range.load("values");
+    await context.sync();
+    return range.values as CellValue[][];
+  });
+}

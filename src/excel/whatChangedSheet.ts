@@ -1,0 +1,116 @@
+/**
+ * Writes the "What Changed" sheet: plain values (text format for report text, never formulas), the
+ * title in A1 and `Report sheet: <name>` in A2 so a rerun replaces it and Reset finds it.
+ */
+import { reportSheetOf, SHEET_TITLES } from "../domain/addinArtifacts";
+import type { WhatChangedSheet } from "../domain/compareSheet";
+import type { CellValue } from "../domain/types";
+import { a1 } from "./address";
+import { errorCode } from "./errors";
+import type { ExcelHost } from "./host";
+import type { WorkOptions } from "./progress";
+import type { Capabilities } from "./requirements";
+import { suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
+
+const BASE_NAME = SHEET_TITLES.whatChanged;
+
+/** The sheet to write: this report's own What Changed sheet (replaced), else the first free name. */
+export async function chooseWhatChangedSheet(
+  host: ExcelHost,
+  reportSheetName: string,
+): Promise<{ name: string; replace: boolean }> {
+  return host.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const names = sheets.items.map((sheet) => sheet.name);
+    const taken = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
+    const titled = sheets.items.map((sheet) => {
+      const cells = sheet.getRange("A1:A2");
+      cells.load("values");
+      return { name: sheet.name, cells };
+    });
+    await context.sync();
+    const ours = titled.find(
+      ({ cells }) =>
+        cells.values[0][0] === SHEET_TITLES.whatChanged &&
+        reportSheetOf(cells.values[1][0]) === reportSheetName,
+    );
+    if (ours) return { name: ours.name, replace: true };
+    for (let n = 1; n < 100; n++) {
+      const name = n === 1 ? BASE_NAME : `${BASE_NAME} (${n})`;
+      if (!taken(name)) return { name, replace: false };
+    }
+    return { name: `${BASE_NAME} ${Date.now() % 100000}`, replace: false };
+  });
+}
+
+function pad<T>(row: readonly T[], width: number, filler: T): T[] {
+  return [...row, ...Array.from({ length: width - row.length }, () => filler)];
+}
+
+/** Builds the sheet; a half-built sheet is removed again if anything fails. */
+export async function writeWhatChangedSheet(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  target: { name: string; replace: boolean },
+  content: WhatChangedSheet,
+  options: WorkOptions = {},
+): Promise<void> {
+  if (target.replace) {
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem(target.name).delete();
+      await context.sync();
+    });
+  }
+  try {
+    const { top, width } = content;
+    await host.run(async (context) => {
+      suspendUntilSync(context, capabilities);
+      const sheet = context.workbook.worksheets.add(target.name);
+      const range = sheet.getRange(
+        a1({ row: 0, column: 0, rowCount: top.values.length, columnCount: width }),
+      );
+      // Formats first, so report text (product labels, names) is stored as text.
+      range.numberFormat = top.formats.map((row) => pad<string>(row, width, TEXT_FORMAT));
+      range.values = top.values.map((row) => pad<CellValue>(row, width, "")) as Excel.Range["values"];
+      const title = sheet.getRange("A1");
+      title.format.font.bold = true;
+      title.format.font.size = 14;
+      const header = sheet.getRange(
+        a1({ row: content.goneHeaderRow, column: 0, rowCount: 1, columnCount: content.goneHeader.length }),
+      );
+      header.numberFormat = [content.goneHeader.map(() => TEXT_FORMAT)];
+      header.values = [content.goneHeader];
+      header.format.font.bold = true;
+      sheet.getRange("A:A").format.columnWidth = 260;
+      await context.sync();
+    });
+    await writeGrid(
+      host,
+      capabilities,
+      {
+        sheetName: target.name,
+        row: content.goneHeaderRow + 1,
+        column: 0,
+        rows: content.gone,
+        numberFormats: content.goneHeader.map(() => TEXT_FORMAT),
+      },
+      options,
+    );
+  } catch (error) {
+    await removeQuietly(host, target.name);
+    throw error;
+  }
+}
+
+async function removeQuietly(host: ExcelHost, name: string): Promise<void> {
+  try {
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
+  } catch (error) {
+    if (errorCode(error) !== "ItemNotFound") throw error;
+  }
+}
