@@ -19,6 +19,8 @@ export interface FakeExcelOptions {
 export class FakeExcel implements ExcelHost {
   readonly workbook = new WorkbookModel();
   readonly stats: SyncStats = emptyStats();
+  /** Members ("Worksheet.autoFilter") the add-in touched, each checked against its ExcelApi set. */
+  readonly checkedMembers = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly internals: HostInternals;
   private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
@@ -37,6 +39,7 @@ export class FakeExcel implements ExcelHost {
       limits: this.options.limits,
       latencyMs: this.options.latencyMs,
       stats: this.stats,
+      checkedMembers: this.checkedMembers,
       notifyChanged: () => listeners.forEach((listener) => listener()),
     };
   }
@@ -59,6 +62,16 @@ export class FakeExcel implements ExcelHost {
 
   documentUrl(): string | undefined {
     return this.options.documentUrl;
+  }
+
+  /**
+   * The document closed and opened again (or Excel on the web reloading the add-in): cells, sheets,
+   * filters and objects stay; settings stay unless `workbook.settingsLostOnReload` is set; the
+   * selection goes back to the active sheet's A1.
+   */
+  reload(): void {
+    if (this.workbook.settingsLostOnReload) this.workbook.settings.clear();
+    this.workbook.selection = null;
   }
 
   resetStats(): void {

@@ -350,7 +350,10 @@ export class WorksheetProtectionProxy extends ProxyObject<SheetModel> {
     });
   }
 
-  unprotect(_password?: string): void {
+  unprotect(password?: string): void {
+    // The password argument arrived with ExcelApi 1.7, unprotect() itself with 1.2.
+    if (password !== undefined)
+      this.context.action("WorksheetProtection.unprotect.password", undefined, false, () => undefined);
     this._call("unprotect", null, true, (s) => {
       s.protected = false;
     });
