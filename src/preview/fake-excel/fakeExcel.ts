@@ -17,7 +17,7 @@ export interface FakeExcelOptions {
 
 /** An in-memory Excel behind the add-in's ExcelHost seam. */
 export class FakeExcel implements ExcelHost {
-  readonly workbook = new WorkbookModel();
+  readonly workbook: WorkbookModel;
   readonly stats: SyncStats = emptyStats();
   /** Members ("Worksheet.autoFilter") the add-in touched, each checked against its ExcelApi set. */
   readonly checkedMembers = new Set<string>();
@@ -25,7 +25,8 @@ export class FakeExcel implements ExcelHost {
   private readonly internals: HostInternals;
   private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
 
-  constructor(options: FakeExcelOptions = {}) {
+  constructor(options: FakeExcelOptions = {}, workbook: WorkbookModel = new WorkbookModel()) {
+    this.workbook = workbook;
     this.options = {
       apiVersion: options.apiVersion ?? "1.17",
       limits: options.limits ?? "web",
@@ -54,6 +55,11 @@ export class FakeExcel implements ExcelHost {
     } finally {
       context.closed = true;
     }
+  }
+
+  /** Another host over the same workbook: the document opened in an Excel of another ExcelApi version. */
+  withApiVersion(apiVersion: string): FakeExcel {
+    return new FakeExcel({ ...this.options, apiVersion }, this.workbook);
   }
 
   isSetSupported(name: string, version: string): boolean {
