@@ -142,6 +142,6 @@ export async function runContract(
 
 /** The file name a recording is kept under: test/contract/recorded/<host>-<build>.json. */
 export function recordingFileName(host: HostDescription): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9.]+/g, "_");
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, "_");
   return `${safe(host.platform)}-${safe(host.build)}.json`;
 }
