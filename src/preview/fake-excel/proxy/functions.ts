@@ -3,7 +3,6 @@ import { matchesCustom } from "../filters";
 import type { SheetModel } from "../model";
 import type { CellValue } from "../types";
 import { type PropDef, ProxyObject, installProps } from "./base";
-import type { ContextCore } from "./context";
 import { type RangeTarget, resolveRangeArg } from "./range";
 
 /**
