@@ -46,6 +46,16 @@ describe("contract cases", () => {
     expect([...fake.workbook.settings.keys()]).toEqual([]);
   });
 
+  it("refuses to start where an earlier run left a scratch sheet, changing nothing", async () => {
+    const fake = contractWorkbook();
+    fake.workbook.addSheet("PP contract 03");
+    const before = workbookSnapshot(fake.workbook);
+    await expect(recordInMemory({}, undefined, fake)).rejects.toThrow(
+      "Delete the sheets an earlier run left behind first: PP contract 03.",
+    );
+    expect(workbookSnapshot(fake.workbook)).toEqual(before);
+  });
+
   it("names a recording after its host and build", () => {
     expect(
       recordingFileName({ application: "Excel", platform: "PC", build: "16.0.17928.20114", apiSets: {} }),

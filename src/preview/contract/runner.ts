@@ -107,6 +107,11 @@ export async function runContract(
   now: () => Date = () => new Date(),
 ): Promise<ContractRecording> {
   const before = await footprint(host);
+  const stale = before.sheets.filter((s) => /^PP contract \d+$/.test(s));
+  if (stale.length > 0) {
+    // Never delete a sheet the run did not create: ask instead.
+    throw new Error(`Delete the sheets an earlier run left behind first: ${stale.join(", ")}.`);
+  }
   const records: Record<string, CaseRecord> = {};
   for (let i = 0; i < cases.length; i++) {
     const testCase = cases[i];

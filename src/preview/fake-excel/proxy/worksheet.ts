@@ -206,12 +206,9 @@ export class WorksheetProxy extends ProxyObject<SheetModel> {
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     const member = valuesOnly === undefined ? "Worksheet.getUsedRange" : "Worksheet.getUsedRange.valuesOnly";
     return this._range(member, (sheet) => {
-      const used = sheet.usedRange(valuesOnly === true);
-      // Stricter than some Excel builds (which return A1): callers must handle empty sheets,
-      // e.g. with getUsedRangeOrNullObject.
-      if (!used)
-        fail("ItemNotFound", "Worksheet.getUsedRange", "The worksheet is empty: there is no used range.");
-      return used;
+      // excel.d.ts: "If the entire worksheet is blank, this function will return the top left cell
+      // (i.e. it will *not* throw an error)". Range.getUsedRange does throw ItemNotFound.
+      return sheet.usedRange(valuesOnly === true) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
     });
   }
 
