@@ -2,8 +2,8 @@
 // the requirement set excel.d.ts gives it (a host below that set answers ApiNotFound).
 import { CONTRACT_CASES } from "../../src/preview/contract/cases";
 import { recordInMemory, contractWorkbook } from "../../src/preview/contract/inMemory";
-import { apiSetOf, compareVersions } from "../../src/preview/fake-excel/requirements";
-import { GENERIC_MEMBERS, officeMembersUsed, type MemberUse } from "./officeMembers";
+import { apiSetOf, apiSetTable, compareVersions } from "../../src/preview/fake-excel/requirements";
+import { GENERIC_MEMBERS, declaredApiSets, officeMembersUsed, type MemberUse } from "./officeMembers";
 
 let used: MemberUse[];
 beforeAll(() => {
@@ -53,6 +53,20 @@ describe("Office.js members used in src/excel", () => {
       .filter((m) => m.apiSet !== null && apiSetOf(m.member) !== m.apiSet)
       .map(
         (m) => `${m.member}: excel.d.ts says ExcelApi ${m.apiSet}, the in-memory Excel ${apiSetOf(m.member)}`,
+      );
+    expect(mismatches).toEqual([]);
+  });
+
+  it("and every member the in-memory Excel lists has the set excel.d.ts gives it", () => {
+    const declared = declaredApiSets();
+    expect(declared.get("Worksheet.getRangeByIndexes")).toBe("1.7");
+    // Refined on purpose: excel.d.ts says "[Api set: ExcelApi 1.7 for password]"; unprotect() itself is 1.2.
+    const refined = new Set(["WorksheetProtection.unprotect"]);
+    const mismatches = Object.entries(apiSetTable())
+      .filter(([member]) => declared.has(member) && !refined.has(member))
+      .filter(([member, set]) => declared.get(member) !== set)
+      .map(
+        ([member, set]) => `${member}: excel.d.ts says ExcelApi ${declared.get(member)}, the table ${set}`,
       );
     expect(mismatches).toEqual([]);
   });

@@ -3,7 +3,7 @@
 // Names are "Class.member" for Excel classes ("Worksheet.getRangeByIndexes", the keys the in-memory
 // Excel's requirement table uses), "Excel.run" for namespace functions and "Office.Context.document"
 // for the Office common API. Each comes with its ExcelApi set from the declaration's JSDoc.
-import { readdirSync } from "fs";
+import { readFileSync, readdirSync } from "fs";
 import { join, relative } from "path";
 import ts from "typescript";
 
@@ -103,4 +103,30 @@ export function officeMembersUsed(folder = "src/excel"): MemberUse[] {
     visit(source);
   }
   return [...found.values()].sort((a, b) => a.member.localeCompare(b.member));
+}
+
+/** "Class.member" -> ExcelApi set, for every member of an Excel class in excel.d.ts that names one. */
+export function declaredApiSets(): Map<string, string> {
+  const file = require.resolve("@types/office-js/index.d.ts");
+  const text = readFileSync(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const sets = new Map<string, string>();
+  const visit = (node: ts.Node, namespace: string[]): void => {
+    if (ts.isModuleDeclaration(node)) {
+      const inner = [...namespace, node.name.getText()];
+      if (node.body) ts.forEachChild(node.body, (child) => visit(child, inner));
+      return;
+    }
+    if (ts.isClassDeclaration(node) && node.name && namespace.join(".") === "Excel") {
+      for (const member of node.members) {
+        if (!member.name) continue;
+        const key = `${node.name.text}.${member.name.getText()}`;
+        const set = apiSetOf(member);
+        if (set && !sets.has(key)) sets.set(key, set);
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, namespace));
+  };
+  visit(source, []);
+  return sets;
 }

@@ -102,6 +102,11 @@ const API_SETS: Record<string, string> = {
   "WorksheetFreezePanes.*": "1.7",
 };
 
+/** The table itself, for the contract test that compares it with excel.d.ts. */
+export function apiSetTable(): Readonly<Record<string, string>> {
+  return API_SETS;
+}
+
 /** The ExcelApi version a member needs; `member` is "Class.member". */
 export function apiSetOf(member: string): string {
   return API_SETS[member] ?? API_SETS[`${member.split(".")[0]}.*`] ?? "1.1";
