@@ -17,7 +17,7 @@ export interface FakeExcelOptions {
 
 /** An in-memory Excel behind the add-in's ExcelHost seam. */
 export class FakeExcel implements ExcelHost {
-  readonly workbook: WorkbookModel;
+  readonly workbook = new WorkbookModel();
   readonly stats: SyncStats = emptyStats();
   /** Members ("Worksheet.autoFilter") the add-in touched, each checked against its ExcelApi set. */
   readonly checkedMembers = new Set<string>();
@@ -25,8 +25,8 @@ export class FakeExcel implements ExcelHost {
   private readonly internals: HostInternals;
   private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
 
-  constructor(options: FakeExcelOptions = {}, workbook: WorkbookModel = new WorkbookModel()) {
-    this.workbook = workbook;
+  constructor(options: FakeExcelOptions = {}, workbook?: WorkbookModel) {
+    if (workbook) this.workbook = workbook;
     this.options = {
       apiVersion: options.apiVersion ?? "1.17",
       limits: options.limits ?? "web",
