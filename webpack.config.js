@@ -1,7 +1,8 @@
 // Builds of Propensity Pane:
 //   webpack --mode production              dist/: taskpane.html + commands.html, their bundles, assets/, manifest.xml
 //   webpack --mode development --env preview   dist-preview/: the browser preview (pane beside the in-memory Excel)
-//   webpack serve --mode development       https://localhost:3000: the production entries for sideloading
+//   webpack serve --mode development       https://localhost:3000: the production entries for sideloading, plus
+//                                          the development-only contract.html (manifest.contract.xml)
 // Options: --env origin=https://host/path rewrites the manifest's https://localhost:3000 for a hosted deployment.
 // src/preview is never part of dist/: its entry lives only in the preview build, and the production build
 // fails if any module under src/preview gets imported by the pane or the commands.
@@ -16,6 +17,8 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com";
 
 const root = __dirname;
 const previewDir = path.join(root, "src", "preview") + path.sep;
+/** The contract page (src/preview/contract) is development only: never in a production build. */
+const CONTRACT_ENTRY = "contract";
 
 /**
  * Content-Security-Policy of the Office pages (taskpane.html, commands.html). As a <meta> tag it cannot set
@@ -69,19 +72,27 @@ function cspString(directives) {
     .join("; ");
 }
 
-/** Fails the build when a module under src/preview ends up in a production entry. */
+/**
+ * Fails the build when a module under src/preview ends up in a production entry (the pane, the commands).
+ * The development-only contract entry may use it; it is not in production builds at all.
+ */
 class NoPreviewCodePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("NoPreviewCodePlugin", (compilation) => {
-      compilation.hooks.finishModules.tap("NoPreviewCodePlugin", (modules) => {
-        for (const module of modules) {
-          const resource = module.resource || "";
-          if (resource.startsWith(previewDir)) {
-            compilation.errors.push(
-              new WebpackError(
-                `${path.relative(root, resource)} is preview code and must not be imported by the pane or the commands.`,
-              ),
-            );
+      compilation.hooks.afterOptimizeChunks.tap("NoPreviewCodePlugin", (chunks) => {
+        const reported = new Set();
+        for (const chunk of chunks) {
+          if (chunk.name === CONTRACT_ENTRY) continue;
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            const resource = module.resource || "";
+            if (resource.startsWith(previewDir) && !reported.has(resource)) {
+              reported.add(resource);
+              compilation.errors.push(
+                new WebpackError(
+                  `${path.relative(root, resource)} is preview code and must not be imported by the pane or the commands.`,
+                ),
+              );
+            }
           }
         }
       });
@@ -178,9 +189,22 @@ function common(mode) {
   };
 }
 
+/** contract.html: the Excel contract runner (src/preview/contract); `officeJs` false in the preview. */
+function contractPage(csp, officeJs) {
+  return new HtmlWebpackPlugin({
+    filename: "contract.html",
+    template: path.join(root, "src", "preview", "contract", "contract.html"),
+    chunks: [CONTRACT_ENTRY],
+    templateParameters: { csp, officeJs },
+    minify: false,
+  });
+}
+
 function officeBuild(mode, env) {
   const serve = Boolean(env.WEBPACK_SERVE);
   const csp = officeCsp({ serve });
+  // Development builds (and `npm run dev-server`) also serve the contract page and its manifest.
+  const withContract = mode !== "production";
   const page = (name) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
@@ -195,6 +219,7 @@ function officeBuild(mode, env) {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       message: "./src/commands/message.ts",
+      ...(withContract ? { [CONTRACT_ENTRY]: "./src/preview/contract/excelMain.ts" } : {}),
     },
     output: {
       path: path.join(root, "dist"),
@@ -212,9 +237,11 @@ function officeBuild(mode, env) {
         templateParameters: { csp },
         minify: false,
       }),
+      ...(withContract ? [contractPage(csp, true)] : []),
       new CopyFilesPlugin([
         { from: "assets", to: "assets" },
         { from: "manifest.xml", to: "manifest.xml", transform: manifestTransform(env.origin) },
+        ...(withContract ? [{ from: "manifest.contract.xml", to: "manifest.contract.xml" }] : []),
       ]),
       new NoPreviewCodePlugin(),
     ],
@@ -224,7 +251,7 @@ function officeBuild(mode, env) {
 function previewBuild(mode) {
   return {
     ...common(mode),
-    entry: { preview: "./src/preview/main.tsx" },
+    entry: { preview: "./src/preview/main.tsx", [CONTRACT_ENTRY]: "./src/preview/contract/previewMain.ts" },
     output: {
       path: path.join(root, "dist-preview"),
       filename: "[name].[contenthash:8].js",
@@ -237,8 +264,9 @@ function previewBuild(mode) {
         template: path.join(root, "src", "preview", "preview.html"),
         chunks: ["preview"],
         templateParameters: { csp: previewCsp() },
-        minify: false, // webpack 5.112+ minimises emitted .html in production itself // webpack 5.112+ minimises emitted .html in production itself
+        minify: false, // webpack 5.112+ minimises emitted .html in production itself
       }),
+      contractPage(previewCsp(), false),
       new CopyFilesPlugin([{ from: "assets", to: "assets" }]),
     ],
   };

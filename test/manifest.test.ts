@@ -4,6 +4,8 @@
 // below must be caught, which keeps the checks honest.
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
+import { actions } from "../src/actions";
+import { loadSample } from "./support/workbooks";
 
 const ROOT = join(__dirname, "..");
 const MANIFEST = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -67,6 +69,8 @@ const ORDER: Record<string, { order: string[]; required: string[] }> = {
 };
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
+/** What opening the pane needs: it reads the sheet's protection (ExcelApi 1.2). Checked below. */
+const PANE_MINIMUM = "1.2";
 
 function children(element: Element, name?: string): Element[] {
   return Array.from(element.children).filter((child) => name === undefined || child.localName === name);
@@ -150,7 +154,8 @@ export function manifestProblems(xml: string): string[] {
   const sets = descendants(children(app, "Requirements")[0] ?? doc.createElement("x"), "Set").map(
     (s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`,
   );
-  if (sets.join() !== "ExcelApi 1.1") problems.push(`Requirements are [${sets.join()}], not [ExcelApi 1.1]`);
+  if (sets.join() !== `ExcelApi ${PANE_MINIMUM}`)
+    problems.push(`Requirements are [${sets.join()}], not [ExcelApi ${PANE_MINIMUM}]`);
   const domains = descendants(app, "AppDomain").map((d) => d.textContent?.trim());
   if (domains.length > 0) problems.push(`AppDomains [${domains.join()}]: the pane navigates nowhere else`);
   const source = children(app, "DefaultSettings")[0];
@@ -269,9 +274,39 @@ export function manifestProblems(xml: string): string[] {
   return problems;
 }
 
+/** The ExcelApi MinVersion a manifest asks for. */
+function minimumExcelApi(xml: string): string | null {
+  const doc = new DOMParser().parseFromString(xml, "application/xml");
+  const set = descendants(doc, "Set").find((s) => s.getAttribute("Name") === "ExcelApi");
+  return set?.getAttribute("MinVersion") ?? null;
+}
+
 describe("manifest.xml", () => {
   it("has no problems", () => {
     expect(manifestProblems(MANIFEST)).toEqual([]);
+  });
+
+  // An Excel the manifest admits must be able to open the pane: the pane analyzes the active sheet
+  // when it opens, so the minimum is the lowest ExcelApi version at which Analyze sheet works.
+  describe("asks for what opening the pane needs", () => {
+    async function opensAt(apiVersion: string): Promise<string> {
+      const { session } = loadSample({ layout: "azure", rows: 30, seed: 2 }, { apiVersion });
+      const outcome = await session.run(actions.analyzeSheet, undefined);
+      return outcome.status === "done" ? "opens" : outcome.message;
+    }
+
+    it(`ExcelApi ${PANE_MINIMUM}, the MinVersion of the manifest`, () => {
+      expect(minimumExcelApi(MANIFEST)).toBe(PANE_MINIMUM);
+    });
+
+    it("the pane opens on a host at that minimum", async () => {
+      expect(await opensAt(PANE_MINIMUM)).toBe("opens");
+    });
+
+    it("and not below it, so a lower minimum would admit an Excel that cannot open it", async () => {
+      const [major, minor] = PANE_MINIMUM.split(".").map(Number);
+      expect(await opensAt(`${major}.${minor - 1}`)).toMatch(/does not support/);
+    });
   });
 
   it("declares the ribbon buttons the README describes", () => {
@@ -382,6 +417,11 @@ describe("manifest.xml", () => {
       /SourceLocation is/,
     ],
     ["a different tab", (x) => x.replace('<OfficeTab id="TabHome">', '<OfficeTab id="TabData">'), /TabData/],
+    [
+      "a minimum below what opening the pane needs",
+      (x) => x.replace('MinVersion="1.2"', 'MinVersion="1.1"'),
+      /Requirements are \[ExcelApi 1.1\], not \[ExcelApi 1.2\]/,
+    ],
     ["a missing Supertip", (x) => x.replace(/<Supertip>[\s\S]*?<\/Supertip>/, ""), /missing <Supertip>/],
   ];
   it.each(mutations)("catches %s", (_name, mutate, expected) => {

@@ -19,11 +19,14 @@ export interface FakeExcelOptions {
 export class FakeExcel implements ExcelHost {
   readonly workbook = new WorkbookModel();
   readonly stats: SyncStats = emptyStats();
+  /** Members ("Worksheet.autoFilter") the add-in touched, each checked against its ExcelApi set. */
+  readonly checkedMembers = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly internals: HostInternals;
   private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
 
-  constructor(options: FakeExcelOptions = {}) {
+  constructor(options: FakeExcelOptions = {}, workbook?: WorkbookModel) {
+    if (workbook) this.workbook = workbook;
     this.options = {
       apiVersion: options.apiVersion ?? "1.17",
       limits: options.limits ?? "web",
@@ -37,6 +40,7 @@ export class FakeExcel implements ExcelHost {
       limits: this.options.limits,
       latencyMs: this.options.latencyMs,
       stats: this.stats,
+      checkedMembers: this.checkedMembers,
       notifyChanged: () => listeners.forEach((listener) => listener()),
     };
   }
@@ -53,12 +57,27 @@ export class FakeExcel implements ExcelHost {
     }
   }
 
+  /** Another host over the same workbook: the document opened in an Excel of another ExcelApi version. */
+  withApiVersion(apiVersion: string): FakeExcel {
+    return new FakeExcel({ ...this.options, apiVersion }, this.workbook);
+  }
+
   isSetSupported(name: string, version: string): boolean {
     return name === "ExcelApi" && compareVersions(version, this.options.apiVersion) <= 0;
   }
 
   documentUrl(): string | undefined {
     return this.options.documentUrl;
+  }
+
+  /**
+   * The document closed and opened again (or Excel on the web reloading the add-in): cells, sheets,
+   * filters and objects stay; settings stay unless `workbook.settingsLostOnReload` is set; the
+   * selection goes back to the active sheet's A1.
+   */
+  reload(): void {
+    if (this.workbook.settingsLostOnReload) this.workbook.settings.clear();
+    this.workbook.selection = null;
   }
 
   resetStats(): void {

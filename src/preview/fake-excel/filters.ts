@@ -12,7 +12,7 @@ export function passesCriteria(criteria: FilterCriteria, value: CellValue, text:
 const OPERATOR = /^(>=|<=|<>|=|>|<)?(.*)$/s;
 
 /** Custom criteria like ">50", "=*text*", "<>x", "=" (blanks); case-insensitive as in Excel. */
-function matchesCustom(criterion: string | undefined, value: CellValue, text: string): boolean {
+export function matchesCustom(criterion: string | undefined, value: CellValue, text: string): boolean {
   if (criterion === undefined) return true;
   const [, op = "=", operand] = OPERATOR.exec(criterion) ?? [];
   const target = operand ?? "";

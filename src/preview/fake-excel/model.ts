@@ -637,6 +637,11 @@ function compareForSort(a: CellValue, b: CellValue, ascending: boolean, matchCas
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly settings = new Map<string, unknown>();
+  /**
+   * A switch for tests: when true, `FakeExcel.reload()` comes back with no settings, as Excel on the web
+   * has done after a page reload (office-js#360, office-js#2940). Sheets and cells always survive.
+   */
+  settingsLostOnReload = false;
   readonly tables: TableModel[] = [];
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   /** context.runtime.enableEvents: per add-in runtime, so it outlives one request context. */

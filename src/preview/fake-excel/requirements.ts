@@ -6,6 +6,13 @@
 const API_SETS: Record<string, string> = {
   "Workbook.settings": "1.4",
   "Workbook.pivotTables": "1.3",
+  "Workbook.functions": "1.2",
+  "Functions.*": "1.2",
+  "FunctionResult.*": "1.2",
+  "Range.getVisibleView": "1.3",
+  "RangeView.*": "1.3",
+  "Workbook.insertWorksheetsFromBase64": "1.13",
+  "Excel.createWorkbook": "1.8",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "Application.suspendScreenUpdatingUntilNextSync": "1.9",
   "Application.calculationMode.set": "1.8",
@@ -21,8 +28,10 @@ const API_SETS: Record<string, string> = {
   "Worksheet.protection": "1.2",
   "Worksheet.tabColor": "1.7",
   "Worksheet.showGridlines": "1.8",
+  "WorksheetProtection.protected": "1.2",
   "WorksheetProtection.protect": "1.2",
-  "WorksheetProtection.unprotect": "1.7",
+  "WorksheetProtection.unprotect": "1.2",
+  "WorksheetProtection.unprotect.password": "1.7",
   "Range.rowHidden": "1.2",
   "Range.columnHidden": "1.2",
   "Range.hidden": "1.2",
@@ -92,6 +101,11 @@ const API_SETS: Record<string, string> = {
   "TableSort.*": "1.2",
   "WorksheetFreezePanes.*": "1.7",
 };
+
+/** The table itself, for the contract test that compares it with excel.d.ts. */
+export function apiSetTable(): Readonly<Record<string, string>> {
+  return API_SETS;
+}
 
 /** The ExcelApi version a member needs; `member` is "Class.member". */
 export function apiSetOf(member: string): string {

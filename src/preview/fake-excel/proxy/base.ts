@@ -87,6 +87,8 @@ export abstract class ProxyObject<T> implements Loadable {
   _nullState: boolean | undefined;
   private _cache: { target: T | null } | null = null;
   private readonly _children = new Map<string, unknown>();
+  /** "Class.member" of the navigation property (`pivot.rowHierarchies`) that produced this proxy. */
+  _navigatedFrom: string | undefined;
 
   constructor(
     readonly context: ContextCore,
@@ -122,7 +124,10 @@ export abstract class ProxyObject<T> implements Loadable {
 
   /** Resolves during a sync; null only for *OrNullObject proxies whose object does not exist. */
   _resolveNullable(): T | null {
-    if (this._via) this.context.requireApi(this._via);
+    // A navigation property has its own requirement set (PivotTable.rowHierarchies is 1.8 where
+    // the PivotTable itself is 1.3): checked whenever the object it leads to is used.
+    const via = this._via ?? this._navigatedFrom;
+    if (via) this.context.requireApi(via);
     if (!this._cache || !this._cacheable) {
       const target = this._lookup();
       this._cache = { target };
@@ -182,6 +187,7 @@ export abstract class ProxyObject<T> implements Loadable {
     let child = this._children.get(name) as C | undefined;
     if (!child) {
       child = make();
+      if (child instanceof ProxyObject) child._navigatedFrom ??= `${this._class}.${name}`;
       this._children.set(name, child);
     }
     return child;

@@ -20,6 +20,8 @@ export interface HostInternals {
   readonly limits: "web" | "desktop";
   readonly latencyMs: number;
   readonly stats: SyncStats;
+  /** Every "Class.member" checked against its requirement set so far (contract tests read it). */
+  readonly checkedMembers: Set<string>;
   notifyChanged(): void;
 }
 
@@ -76,6 +78,7 @@ export class ContextCore {
   }
 
   requireApi(member: string): void {
+    this.host.checkedMembers.add(member);
     const needed = apiSetOf(member);
     if (!isSupported(this.host.apiVersion, needed)) {
       fail(

@@ -293,7 +293,12 @@ export class PivotHierarchyCollectionProxy extends CollectionProxy<HierarchyTarg
   }
 
   getItem(name: string): PivotHierarchyProxy {
-    return new PivotHierarchyProxy(this.context, () => this._find(name));
+    return new PivotHierarchyProxy(
+      this.context,
+      () => this._find(name),
+      false,
+      "PivotHierarchyCollection.getItem",
+    );
   }
 
   getItemOrNullObject(name: string): PivotHierarchyProxy {
@@ -364,6 +369,7 @@ export class AxisHierarchyCollectionProxy extends CollectionProxy<HierarchyTarge
     let added: HierarchyTarget | null = null;
     const member = `${this._class}.add`;
     this.context.action(member, { hierarchy: "(PivotHierarchy)" }, true, () => {
+      this._resolve(); // checks the navigation's requirement set (PivotTable.rowHierarchies: 1.8)
       const pivot = this.pivot();
       const field = fieldOf(pivot, hierarchy, member);
       const onAxis = [...pivot.rows, ...pivot.columns, ...pivot.filters].some((f) => f === field);
@@ -383,6 +389,7 @@ export class AxisHierarchyCollectionProxy extends CollectionProxy<HierarchyTarge
   remove(hierarchy: AxisHierarchyProxy): void {
     const member = `${this._class}.remove`;
     this.context.action(member, undefined, true, () => {
+      this._resolve(); // checks the navigation's requirement set (PivotTable.rowHierarchies: 1.8)
       const pivot = this.pivot();
       const field = fieldOf(pivot, hierarchy, member);
       const list = pivot[this.axis];
@@ -479,6 +486,7 @@ export class DataHierarchyCollectionProxy extends CollectionProxy<DataTarget, Da
     let added: DataTarget | null = null;
     const member = "DataPivotHierarchyCollection.add";
     this.context.action(member, { hierarchy: "(PivotHierarchy)" }, true, () => {
+      this._resolve(); // checks the navigation's requirement set (PivotTable.rowHierarchies: 1.8)
       const pivot = this.pivot();
       const field = fieldOf(pivot, hierarchy, member);
       const src = pivot.sourceRange();

@@ -17,6 +17,7 @@ import type { CellFormat, CellValue } from "../types";
 import { ConditionalFormatCollectionProxy } from "./conditional";
 import { MAX_CELLS_PER_READ, type ContextCore } from "./context";
 import { type Loadable, type PropDef, ProxyObject, installProps } from "./base";
+import { RangeViewProxy, visibleView } from "./functions";
 import { WorksheetProxy } from "./worksheet";
 
 /** What a Range proxy resolves to: a block on a sheet. */
@@ -428,6 +429,16 @@ export class RangeProxy extends ProxyObject<RangeTarget> {
     if (o.sheet !== t.sheet)
       fail("InvalidArgument", `Range.${member}`, "The ranges are on different worksheets.");
     return o;
+  }
+
+  /** The visible rows and columns (ExcelApi 1.3), evaluated at the sync that loads it. */
+  getVisibleView(): RangeViewProxy {
+    return new RangeViewProxy(
+      this.context,
+      () => visibleView(this._resolve()),
+      false,
+      "Range.getVisibleView",
+    );
   }
 
   getUsedRange(valuesOnly?: boolean): RangeProxy {

@@ -2,6 +2,7 @@ import { fail } from "../errors";
 import type { WorkbookModel } from "../model";
 import { type Loadable, type PropDef, CollectionProxy, ProxyObject, installProps } from "./base";
 import { ContextCore, type HostInternals } from "./context";
+import { FunctionsProxy } from "./functions";
 import { RangeProxy } from "./range";
 import { TableCollectionProxy } from "./table";
 import { WorksheetCollectionProxy } from "./worksheet";
@@ -203,6 +204,14 @@ export class WorkbookProxy extends ProxyObject<WorkbookModel> {
 
   get application(): ApplicationProxy {
     return this._child("application", () => new ApplicationProxy(this.context, () => this.model));
+  }
+
+  /** Worksheet functions; address arguments without a sheet name refer to the active sheet. */
+  get functions(): FunctionsProxy {
+    return this._child(
+      "functions",
+      () => new FunctionsProxy(this.context, () => this.model.activeSheet, false, "Workbook.functions"),
+    );
   }
 
   getSelectedRange(): RangeProxy {

@@ -206,12 +206,9 @@ export class WorksheetProxy extends ProxyObject<SheetModel> {
   getUsedRange(valuesOnly?: boolean): RangeProxy {
     const member = valuesOnly === undefined ? "Worksheet.getUsedRange" : "Worksheet.getUsedRange.valuesOnly";
     return this._range(member, (sheet) => {
-      const used = sheet.usedRange(valuesOnly === true);
-      // Stricter than some Excel builds (which return A1): callers must handle empty sheets,
-      // e.g. with getUsedRangeOrNullObject.
-      if (!used)
-        fail("ItemNotFound", "Worksheet.getUsedRange", "The worksheet is empty: there is no used range.");
-      return used;
+      // excel.d.ts: "If the entire worksheet is blank, this function will return the top left cell
+      // (i.e. it will *not* throw an error)". Range.getUsedRange does throw ItemNotFound.
+      return sheet.usedRange(valuesOnly === true) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 };
     });
   }
 
@@ -350,7 +347,10 @@ export class WorksheetProtectionProxy extends ProxyObject<SheetModel> {
     });
   }
 
-  unprotect(_password?: string): void {
+  unprotect(password?: string): void {
+    // The password argument arrived with ExcelApi 1.7, unprotect() itself with 1.2.
+    if (password !== undefined)
+      this.context.action("WorksheetProtection.unprotect.password", undefined, false, () => undefined);
     this._call("unprotect", null, true, (s) => {
       s.protected = false;
     });

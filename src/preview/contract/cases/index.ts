@@ -1,0 +1,45 @@
+import type { ContractCase } from "../types";
+import { application } from "./application";
+import { autofilterCriteria } from "./autofilterCriteria";
+import { charts } from "./charts";
+import { conditionalFormats } from "./conditionalFormats";
+import { countIfs } from "./countIfs";
+import { filteredWrites } from "./filteredWrites";
+import { formats } from "./formats";
+import { freezePanes } from "./freezePanes";
+import { officeHost } from "./officeHost";
+import { payload } from "./payload";
+import { pivotTables } from "./pivotTables";
+import { protection } from "./protection";
+import { rangeView } from "./rangeView";
+import { requirementSets } from "./requirementSets";
+import { settings } from "./settings";
+import { sheets } from "./sheets";
+import { sort } from "./sort";
+import { tables } from "./tables";
+import { textFormat } from "./textFormat";
+import { valuesFilter } from "./valuesFilter";
+
+/** Every contract case, in the order both runners run them. Add a new module here. */
+export const CONTRACT_CASES: readonly ContractCase[] = [
+  officeHost,
+  requirementSets,
+  sheets,
+  textFormat,
+  formats,
+  protection,
+  autofilterCriteria,
+  valuesFilter,
+  filteredWrites,
+  rangeView,
+  countIfs,
+  tables,
+  sort,
+  pivotTables,
+  conditionalFormats,
+  freezePanes,
+  charts,
+  settings,
+  application,
+  payload,
+];

@@ -1,0 +1,188 @@
+import { fail } from "../errors";
+import { matchesCustom } from "../filters";
+import type { SheetModel } from "../model";
+import type { CellValue } from "../types";
+import { type PropDef, ProxyObject, installProps } from "./base";
+import { type RangeTarget, resolveRangeArg } from "./range";
+
+/**
+ * `workbook.functions` (ExcelApi 1.2): worksheet functions evaluated by Excel, one FunctionResult each.
+ * https://learn.microsoft.com/javascript/api/excel/excel.functions
+ * Only what the add-in may use is here: COUNTIF, COUNTIFS, COUNTA and SUBTOTAL(3 | 103).
+ */
+interface ResultTarget {
+  value: number | null;
+  error: string | null;
+}
+
+const RESULT_PROPS: Record<string, PropDef<ResultTarget>> = {
+  value: { get: (r) => r.value },
+  error: { get: (r) => r.error },
+};
+
+export class FunctionResultProxy extends ProxyObject<ResultTarget> {
+  declare value: number | null;
+  declare error: string | null;
+
+  get _class(): string {
+    return "FunctionResult";
+  }
+
+  get _props(): Record<string, PropDef<ResultTarget>> {
+    return RESULT_PROPS;
+  }
+}
+installProps(FunctionResultProxy, Object.keys(RESULT_PROPS));
+
+/**
+ * COUNTIF criteria: "act now" equals the whole cell, case-insensitively ("act now " is another text),
+ * `*` and `?` are wildcards, ">5", "<>x" compare; a number matches equal numbers and equal text.
+ * https://support.microsoft.com/office/countifs-function-dda3dc6e-f74e-4aee-88bc-aa8c2a866842
+ */
+export function countIfMatches(criterion: unknown, value: CellValue): boolean {
+  const text = value === null ? "" : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+  if (typeof criterion === "number") return value === criterion || text === String(criterion);
+  if (typeof criterion === "boolean") return value === criterion;
+  const c = String(criterion ?? "");
+  if (c === "") return text === "";
+  return matchesCustom(/^(>=|<=|<>|=|>|<)/.test(c) ? c : `=${c}`, value, text);
+}
+
+function cells(t: RangeTarget): CellValue[] {
+  const { sheet, rect } = t;
+  const out: CellValue[] = [];
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++)
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) out.push(sheet.getValue(r, c));
+  return out;
+}
+
+/** Visible cells only, for SUBTOTAL(103): rows hidden by a filter or by hand are skipped. */
+function visibleCells(t: RangeTarget): CellValue[] {
+  const { sheet, rect } = t;
+  const out: CellValue[] = [];
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    if (sheet.isRowHidden(r)) continue;
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) out.push(sheet.getValue(r, c));
+  }
+  return out;
+}
+
+const isBlank = (v: CellValue) => v === "" || v === null;
+
+export class FunctionsProxy extends ProxyObject<SheetModel> {
+  get _class(): string {
+    return "Functions";
+  }
+
+  get _props(): Record<string, PropDef<SheetModel>> {
+    return {};
+  }
+
+  /** Queues one function call; `rangeArgs` (Range objects or addresses) are resolved at sync. */
+  private _evaluate(
+    name: string,
+    rangeArgs: unknown[],
+    evaluate: (ranges: RangeTarget[]) => ResultTarget,
+  ): FunctionResultProxy {
+    let target: ResultTarget | null = null;
+    const result = new FunctionResultProxy(this.context, () => target);
+    this.context.action(`Functions.${name}`, rangeArgs.length, false, () => {
+      const sheet = this._resolve();
+      const ranges = rangeArgs.map((a) => resolveRangeArg(this.context, a, sheet, `Functions.${name}`));
+      target = evaluate(ranges);
+    });
+    return result;
+  }
+
+  countIfs(...args: unknown[]): FunctionResultProxy {
+    if (args.length === 0 || args.length % 2 !== 0)
+      fail("InvalidArgument", "Functions.countIfs", "COUNTIFS takes range and criteria pairs.");
+    const rangeArgs = args.filter((_, i) => i % 2 === 0);
+    return this._evaluate("countIfs", rangeArgs, (ranges) => {
+      const pairs = ranges.map((range, i) => ({ values: cells(range), criterion: args[2 * i + 1] }));
+      const size = pairs[0].values.length;
+      // Ranges of different sizes: Excel answers #VALUE!.
+      if (pairs.some((p) => p.values.length !== size)) return { value: null, error: "#VALUE!" };
+      let count = 0;
+      for (let k = 0; k < size; k++)
+        if (pairs.every((p) => countIfMatches(p.criterion, p.values[k]))) count++;
+      return { value: count, error: null };
+    });
+  }
+
+  countIf(range: unknown, criterion: unknown): FunctionResultProxy {
+    return this._evaluate("countIf", [range], ([t]) => ({
+      value: cells(t).filter((v) => countIfMatches(criterion, v)).length,
+      error: null,
+    }));
+  }
+
+  countA(...ranges: unknown[]): FunctionResultProxy {
+    return this._evaluate("countA", ranges, (targets) => ({
+      value: targets.reduce((n, t) => n + cells(t).filter((v) => !isBlank(v)).length, 0),
+      error: null,
+    }));
+  }
+
+  /** SUBTOTAL(3, range) and SUBTOTAL(103, range): non-blank cells in visible rows (filters ignore both). */
+  subtotal(functionNumber: number, ...ranges: unknown[]): FunctionResultProxy {
+    if (functionNumber !== 3 && functionNumber !== 103)
+      fail("InvalidArgument", "Functions.subtotal", "The in-memory Excel evaluates SUBTOTAL 3 and 103 only.");
+    return this._evaluate("subtotal", ranges, (targets) => ({
+      value: targets.reduce((n, t) => n + visibleCells(t).filter((v) => !isBlank(v)).length, 0),
+      error: null,
+    }));
+  }
+}
+
+/** Range.getVisibleView() (ExcelApi 1.3): the rows and columns of a range not hidden. */
+interface ViewTarget {
+  sheet: SheetModel;
+  rows: number[];
+  columns: number[];
+}
+
+export function visibleView(t: RangeTarget): ViewTarget {
+  const { sheet, rect } = t;
+  const rows: number[] = [];
+  const columns: number[] = [];
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) if (!sheet.isRowHidden(r)) rows.push(r);
+  for (let c = rect.column; c < rect.column + rect.columnCount; c++)
+    if (!sheet.hiddenColumns.has(c)) columns.push(c);
+  return { sheet, rows, columns };
+}
+
+function viewGrid<T>(v: ViewTarget, read: (r: number, c: number) => T): T[][] {
+  return v.rows.map((r) => v.columns.map((c) => read(r, c)));
+}
+
+const VIEW_PROPS: Record<string, PropDef<ViewTarget>> = {
+  rowCount: { get: (v) => v.rows.length },
+  columnCount: { get: (v) => v.columns.length },
+  values: { cells: true, get: (v) => viewGrid(v, (r, c) => v.sheet.getValue(r, c)) },
+  text: { cells: true, get: (v) => viewGrid(v, (r, c) => v.sheet.text(r, c)) },
+};
+
+export class RangeViewProxy extends ProxyObject<ViewTarget> {
+  declare rowCount: number;
+  declare columnCount: number;
+  declare values: CellValue[][];
+  declare text: string[][];
+
+  get _class(): string {
+    return "RangeView";
+  }
+
+  get _props(): Record<string, PropDef<ViewTarget>> {
+    return VIEW_PROPS;
+  }
+
+  protected override _isGone(v: ViewTarget): boolean {
+    return v.sheet.deleted;
+  }
+
+  protected override _cellCount(v: ViewTarget): number {
+    return v.rows.length * v.columns.length;
+  }
+}
+installProps(RangeViewProxy, Object.keys(VIEW_PROPS));
