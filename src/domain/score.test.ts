@@ -121,7 +121,8 @@ describe("computeHelperRows: best cluster, band and top products", () => {
       ["B", "", "", "Evaluate", 90, 90, "", "", ""],
       ["C", "", "", "Act Now", 90, 90, "", "", ""],
     ]);
-    expect(result.rows.map((r) => r.band)).toEqual(["A", "E", "A1"]);
+    // Too low a fit for Act Now: the bare code; too high for Evaluate: ranked with Evaluate's cells.
+    expect(result.rows.map((r) => r.band)).toEqual(["A", "E5", "A1"]);
     expect(result.disagreements).toBe(2);
     expect(result.warnings.join(" ")).toMatch(/2 cluster cells disagree/);
   });

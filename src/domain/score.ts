@@ -461,7 +461,8 @@ export function* helperRowsInSteps(
   if (disagreements > 0) {
     warnings.push(
       `${disagreements} cluster ${disagreements === 1 ? "cell disagrees" : "cells disagree"} with the fit score; ` +
-        "the report's cluster was kept and the band shows only the cluster code.",
+        "the report's cluster was kept; a fit below the cluster shows only the cluster code, a fit above it " +
+        "ranks with the cluster's own cells.",
     );
   }
   if (signalsMissing.length > 0) {
