@@ -28,11 +28,20 @@ interface RawLevel {
   level: number;
 }
 
-const labelSpellings = (label: string) => [label, label.toUpperCase(), label.toLowerCase().replace(" ", ""), ` ${label} `];
+const labelSpellings = (label: string) => [
+  label,
+  label.toUpperCase(),
+  label.toLowerCase().replace(" ", ""),
+  ` ${label} `,
+];
 
 const rawLevel: fc.Arbitrary<RawLevel> = fc.oneof(
-  fc.double({ min: 0, max: 100, noNaN: true }).map((n) => ({ cell: n, level: LEVEL_ORDER.indexOf(scoreBand(n)) })),
-  fc.integer({ min: 0, max: 100 }).map((n) => ({ cell: String(n), level: LEVEL_ORDER.indexOf(scoreBand(n)) })),
+  fc
+    .double({ min: 0, max: 100, noNaN: true })
+    .map((n) => ({ cell: n, level: LEVEL_ORDER.indexOf(scoreBand(n)) })),
+  fc
+    .integer({ min: 0, max: 100 })
+    .map((n) => ({ cell: String(n), level: LEVEL_ORDER.indexOf(scoreBand(n)) })),
   fc
     .constantFrom(...LEVEL_ORDER.flatMap((label) => labelSpellings(label).map((text) => ({ text, label }))))
     .map(({ text, label }) => ({ cell: text, level: LEVEL_ORDER.indexOf(label) })),

@@ -5,6 +5,9 @@ import {
   computeHelperRows,
   formatMoneyShort,
   helperColumnsNeeded,
+  RENEWAL_GRACE_DAYS,
+  renewalUrgency,
+  UNKNOWN_END_URGENCY,
   type ScoreSettings,
 } from "./score";
 import type { CellValue, ColumnRole, ProductColumns, ReportLayout } from "./types";
@@ -265,6 +268,73 @@ describe("computeHelperRows: reasons", () => {
     const [soon, past, later] = result.rows.map((r) => r.score as number);
     expect(soon).toBeGreaterThan(later);
     expect(later).toBeGreaterThan(past);
+  });
+});
+
+describe("computeHelperRows: renewal urgency around the agreement end (issue 10)", () => {
+  const layout = layoutOf([AZURE], { accountName: 0, agreementEndDate: 10 }, true);
+  const urgencyOnly = withWeights({ value: 1 });
+  /** Score of a row whose agreement ends `days` after TODAY (null: no date in the cell). */
+  const scoreAt = (cells: CellValue[]) =>
+    compute(
+      layout,
+      cells.map((end, i) => [`C${i}`, "", "", "", "", "", "", "", "", "", end]),
+      urgencyOnly,
+    ).rows.map((r) => r.score);
+  const isoDaysFromToday = (days: number) =>
+    new Date(TODAY.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it("keeps urgency after the end date and lowers it over the grace window", () => {
+    const [today, dayAfter, fortnight, end, beyond] = scoreAt(
+      [0, -1, -15, -RENEWAL_GRACE_DAYS, -RENEWAL_GRACE_DAYS - 10].map(isoDaysFromToday),
+    ) as number[];
+    expect(today).toBe(100);
+    // The day after the end is nearly as urgent as the end itself, not 0.
+    expect(dayAfter).toBe(Math.round(100 * (1 - 1 / RENEWAL_GRACE_DAYS)));
+    expect(fortnight).toBe(50);
+    expect(end).toBe(0);
+    expect(beyond).toBe(0);
+  });
+
+  it("scores an unknown end date apart from an expired one, below a near one", () => {
+    const [unknown, expired, soon, unreadable] = scoreAt([
+      "",
+      isoDaysFromToday(-90),
+      isoDaysFromToday(10),
+      "soon",
+    ]);
+    expect(unknown).toBe(Math.round(100 * UNKNOWN_END_URGENCY));
+    expect(unreadable).toBe(unknown);
+    expect(expired).toBe(0);
+    expect(unknown as number).toBeGreaterThan(expired as number);
+    expect(soon as number).toBeGreaterThan(unknown as number);
+  });
+
+  it("is continuous at the end date and never rises as the end moves further into the past", () => {
+    let previous = renewalUrgency(0);
+    expect(previous).toBe(1);
+    for (let d = -1; d >= -RENEWAL_GRACE_DAYS - 5; d--) {
+      const u = renewalUrgency(d);
+      expect(u).toBeLessThanOrEqual(previous);
+      expect(previous - u).toBeLessThanOrEqual(1 / RENEWAL_GRACE_DAYS + 1e-9);
+      previous = u;
+    }
+  });
+
+  it("says how long ago the agreement ended, or that the date is unknown", () => {
+    const money = layoutOf([AZURE], { accountName: 0, expiringRevenue: 9, agreementEndDate: 10 }, true);
+    const reasons = compute(money, [
+      ["A", "", "", "", "", "", "", "", "", "$12,000", isoDaysFromToday(-3)],
+      ["B", "", "", "", "", "", "", "", "", "$12,000", ""],
+      ["C", "", "", "", "", "", "", "", "", "", isoDaysFromToday(-1)],
+      ["D", "", "", "", "", "", "", "", "", "", "n/a"],
+    ]).rows.map((r) => r.reasons);
+    expect(reasons).toEqual([
+      "no product scored · $12K expiring · agreement ended 3 days ago",
+      "no product scored · $12K expiring · end date unknown",
+      "no product scored · agreement ended 1 day ago",
+      "no product scored · end date unknown",
+    ]);
   });
 });
 

@@ -427,20 +427,18 @@ export function* helperRowsInSteps(
     const sizeTier =
       (subSegment ? segmentTier(subSegment[r]) : null) ?? (orgSize ? orgSizeTier(orgSize[r]) : null);
     const transactedYes = transacted ? yes(transacted[r]) === true : false;
-    let daysToEnd: number | null = null;
+    // undefined: no end date column; null: this row's date is blank or unreadable.
+    let daysToEnd: number | null | undefined;
     if (endDate) {
       const end = date(endDate[r]);
-      if (end) daysToEnd = Math.floor(end.getTime() / DAY_MS) - todayUtc;
+      daysToEnd = end ? Math.floor(end.getTime() / DAY_MS) - todayUtc : null;
     }
 
     const weighted =
       w.band * (bestBand ? 1 - bestRank / BLANK_BAND_RANK : 0) +
       w.breadth * (readers.length > 0 ? activeProducts / readers.length : 0) +
       w.size * (sizeTier ? SIZE_SCORE[sizeTier] : 0) +
-      w.value *
-        (renewal
-          ? renewalValue(expiring ? revenueScore[r] : null, endDate ? daysToEnd : undefined)
-          : revenueScore[r]) +
+      w.value * (renewal ? renewalValue(expiring ? revenueScore[r] : null, daysToEnd) : revenueScore[r]) +
       w.recency * (transactedYes ? 1 : 0);
     const score =
       totalWeight > 0 ? Math.min(100, Math.max(0, Math.round((100 * weighted) / totalWeight))) : 0;
@@ -474,28 +472,46 @@ export function* helperRowsInSteps(
 }
 
 /**
+ * Days after the agreement end during which the renewal can still be won: urgency falls from its
+ * highest value at the end date to 0 over this window instead of dropping to 0 the next day.
+ */
+export const RENEWAL_GRACE_DAYS = 30;
+/**
+ * Urgency of an agreement whose end date is unknown: as for one ending in 270 days. Below any
+ * agreement ending in the next months, above one that ended beyond the grace window (lost).
+ */
+export const UNKNOWN_END_URGENCY = 0.25;
+
+/** 1 at the end date, halving every RENEWAL_HALF_LIFE_DAYS before it, linear to 0 over the grace window after it. */
+export function renewalUrgency(daysToEnd: number | null): number {
+  if (daysToEnd === null) return UNKNOWN_END_URGENCY;
+  if (daysToEnd >= 0) return 1 / (1 + daysToEnd / RENEWAL_HALF_LIFE_DAYS);
+  return Math.max(0, (RENEWAL_GRACE_DAYS + daysToEnd) / RENEWAL_GRACE_DAYS);
+}
+
+/**
  * Renewal value: mean of the expiring-revenue percentile (null: no such column) and the urgency of
- * the agreement end (undefined: no such column; null: no date). Sooner is higher; past ends score 0.
+ * the agreement end (undefined: no such column; null: no readable date).
  */
 function renewalValue(revenuePercentile: number | null, daysToEnd: number | null | undefined): number {
   const parts: number[] = [];
   if (revenuePercentile !== null) parts.push(revenuePercentile);
-  if (daysToEnd !== undefined) {
-    parts.push(daysToEnd === null || daysToEnd < 0 ? 0 : 1 / (1 + daysToEnd / RENEWAL_HALF_LIFE_DAYS));
-  }
+  if (daysToEnd !== undefined) parts.push(renewalUrgency(daysToEnd));
   return parts.length > 0 ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
 }
 
-function describeRenewal(amount: number | null, daysToEnd: number | null): string {
+function describeRenewal(amount: number | null, daysToEnd: number | null | undefined): string {
   const money = amount !== null && amount !== 0 ? `${formatMoneyShort(amount)} expiring` : "";
-  let when = "";
-  if (daysToEnd !== null) {
-    if (daysToEnd < 0) when = "agreement ended";
-    else if (daysToEnd === 0) when = "today";
-    else when = `in ${daysToEnd} ${daysToEnd === 1 ? "day" : "days"}`;
-  }
-  if (money && when === "agreement ended") return `${money} · agreement ended`;
-  if (money) return when ? `${money} ${when}` : money;
-  if (when === "agreement ended") return when;
-  return when ? `agreement ends ${when}` : "";
+  if (daysToEnd === undefined) return money;
+  let when: string;
+  if (daysToEnd === null) when = "end date unknown";
+  else if (daysToEnd < -RENEWAL_GRACE_DAYS) when = "agreement ended";
+  else if (daysToEnd < 0) when = `agreement ended ${-daysToEnd} ${daysToEnd === -1 ? "day" : "days"} ago`;
+  else if (daysToEnd === 0) when = "agreement ends today";
+  else when = `agreement ends in ${daysToEnd} ${daysToEnd === 1 ? "day" : "days"}`;
+  if (!money) return when;
+  // "$12K expiring in 45 days" reads better than "$12K expiring · agreement ends in 45 days".
+  return daysToEnd !== null && daysToEnd >= 0
+    ? `${money} ${when.replace("agreement ends ", "")}`
+    : `${money} · ${when}`;
 }
