@@ -120,7 +120,7 @@ describe("Priority Score is monotone in Fit and Intent (raw cells)", () => {
     raised[4] = 90;
     const bandOnly: ScoreSettings = {
       products: "all",
-      weights: { band: 100, breadth: 0, size: 0, value: 0, recency: 0, trend: 0 } as ScoreSettings["weights"],
+      weights: { band: 100, breadth: 0, size: 0, value: 0, recency: 0, trend: 0 },
     };
     expect(scoreOf(raised, bandOnly)).toBeGreaterThanOrEqual(scoreOf(base, bandOnly));
   });

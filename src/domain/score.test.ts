@@ -1,3 +1,4 @@
+import { COLUMN_GROUPS } from "./addinArtifacts";
 import { columnsOf, testLayout } from "./testSupport";
 import {
   DEFAULT_SCORE_SETTINGS,
@@ -52,7 +53,7 @@ const withWeights = (
   products: ScoreSettings["products"] = "all",
 ) => ({
   products,
-  weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0, ...weights },
+  weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0, trend: 0, ...weights },
 });
 
 describe("helperColumnsNeeded", () => {
@@ -189,7 +190,10 @@ describe("computeHelperRows: priority score", () => {
       accountName: 0,
     });
     const result = compute(layout, [["X", "", "", "Evaluate", 60, 60]]);
-    expect(result.signalsMissing).toEqual(["size", "value", "recency"]);
+    expect(result.signalsMissing).toEqual(["size", "value", "recency", "trend"]);
+    expect(result.warnings).toContain(
+      "Not in this report: size, value, recency. The score re-weights the other signals.",
+    );
     expect(result.signalsUsed).toEqual(["band", "breadth"]);
     // E6 is rank 6 of 14
     expect(result.rows[0].score).toBe(Math.round((100 * (60 * (1 - 6 / 14) + 10 * 1)) / 70));
@@ -335,6 +339,65 @@ describe("computeHelperRows: renewal urgency around the agreement end (issue 10)
       "no product scored · agreement ended 1 day ago",
       "no product scored · end date unknown",
     ]);
+  });
+});
+
+describe("computeHelperRows: trend since last month (issue 13)", () => {
+  /** Columns 0-8 as FULL; 9-11 the group Compare with last month writes. */
+  const rawHeaders = [...Array(9).fill("x"), ...COLUMN_GROUPS.lastMonth];
+  const compared: ReportLayout = { ...FULL, rawHeaders };
+  const row = (name: string, lastMonth: CellValue, change: CellValue): CellValue[] => [
+    name,
+    "Small",
+    "No",
+    "Evaluate",
+    60,
+    60,
+    "",
+    "",
+    "",
+    lastMonth,
+    change,
+    "detail",
+  ];
+
+  it("reads the Last Month and Change columns and scores Up 1, Same and New 0.5, Down 0", () => {
+    const result = compute(
+      compared,
+      [
+        row("Up", "Nurture", "Up"),
+        row("Same", "Evaluate", " same "),
+        row("New", "", "New"),
+        row("Down", "Act Now", "DOWN"),
+        row("Blank", "", ""),
+      ],
+      withWeights({ trend: 1 }),
+    );
+    expect(result.signalsUsed).toEqual(["trend"]);
+    expect(result.rows.map((r) => r.score)).toEqual([100, 50, 50, 0, 50]);
+    expect(result.rows.map((r) => r.reasons)).toEqual([
+      "Azure E6 · Small · up from Nurture",
+      "Azure E6 · Small",
+      "Azure E6 · Small · new this month",
+      "Azure E6 · Small · down from Act Now",
+      "Azure E6 · Small",
+    ]);
+    expect(helperColumnsNeeded(compared, DEFAULT_SCORE_SETTINGS)).toEqual(expect.arrayContaining([9, 10]));
+  });
+
+  it("weighs 5 by default among the other signals, and drops out (the rest re-weighted) without the columns", () => {
+    expect(DEFAULT_SCORE_SETTINGS.weights.trend).toBe(5);
+    const rows = [row("Up", "Nurture", "Up"), row("Down", "Act Now", "Down")];
+    const withTrend = compute(compared, rows);
+    expect(withTrend.signalsUsed).toContain("trend");
+    expect((withTrend.rows[0].score as number) - (withTrend.rows[1].score as number)).toBe(
+      Math.round((100 * 5) / (60 + 10 + 10 + 10 + 10 + 5)),
+    );
+    const without = compute(FULL, rows);
+    expect(without.signalsMissing).toContain("trend");
+    expect(without.rows[0].score).toBe(without.rows[1].score);
+    expect(helperColumnsNeeded(FULL, DEFAULT_SCORE_SETTINGS)).not.toContain(9);
+    expect(without.rows[0].reasons).not.toMatch(/up from/);
   });
 });
 

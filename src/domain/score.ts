@@ -4,6 +4,7 @@
  * a handful of distinct texts across tens of thousands of rows.
  */
 import { BLANK_BAND_RANK, bandRank, clusterBand } from "./bands";
+import { locateColumnGroup } from "./columnGroups";
 import { CLUSTERS } from "./types";
 import type {
   CellValue,
@@ -15,6 +16,7 @@ import type {
   ScoreBand,
 } from "./types";
 import {
+  cleanText,
   isBlank,
   parseCluster,
   parseDate,
@@ -34,8 +36,8 @@ export const HELPER_HEADERS = [
   "Score Reasons",
 ] as const;
 
-export type ScoreSignal = "band" | "breadth" | "size" | "value" | "recency";
-export const SCORE_SIGNALS: readonly ScoreSignal[] = ["band", "breadth", "size", "value", "recency"];
+export type ScoreSignal = "band" | "breadth" | "size" | "value" | "recency" | "trend";
+export const SCORE_SIGNALS: readonly ScoreSignal[] = ["band", "breadth", "size", "value", "recency", "trend"];
 
 /** What each signal means, for the pane and the About sheet. */
 export const SCORE_SIGNAL_LABELS: Record<ScoreSignal, string> = {
@@ -44,6 +46,7 @@ export const SCORE_SIGNAL_LABELS: Record<ScoreSignal, string> = {
   size: "company size",
   value: "potential revenue (renewal: expiring revenue and days to agreement end)",
   recency: "transacted in the last 36 months",
+  trend: "change since last month (Compare with last month: Up, Same or New, Down)",
 };
 
 export interface ScoreSettings {
@@ -54,7 +57,7 @@ export interface ScoreSettings {
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   products: "all",
-  weights: { band: 60, breadth: 10, size: 10, value: 10, recency: 10 },
+  weights: { band: 60, breadth: 10, size: 10, value: 10, recency: 10, trend: 5 },
 };
 
 export interface HelperRow {
@@ -95,6 +98,40 @@ function chosenProducts(
   return { products, fellBack: false };
 }
 
+export type Change = "New" | "Up" | "Down" | "Same";
+/** Trend signal (issue 13): moving up scores best; a new customer or an unread change is neutral. */
+const TREND_SCORE: Record<Change, number> = { Up: 1, Same: 0.5, Down: 0, New: 0.5 };
+const NEUTRAL_TREND = 0.5;
+const CHANGE_BY_FOLDED: ReadonlyMap<string, Change> = new Map([
+  ["new", "New"],
+  ["up", "Up"],
+  ["down", "Down"],
+  ["same", "Same"],
+]);
+
+/** The Last Month and Change columns Compare with last month writes (COLUMN_GROUPS.lastMonth), when present. */
+export function lastMonthColumns(layout: ReportLayout): { lastMonth: number; change: number } | null {
+  const start = locateColumnGroup(layout.rawHeaders ?? [], "lastMonth");
+  return start === null ? null : { lastMonth: start, change: start + 1 };
+}
+
+const changeOf = memoised((v) => CHANGE_BY_FOLDED.get(cleanText(v).toLowerCase()) ?? null);
+const lastMonthCluster = memoised((v) => parseCluster(v) ?? null);
+
+/** "up from Evaluate", "down from Act Now", "new this month"; nothing for Same (no news). */
+function describeTrend(change: Change, from: Cluster | null): string {
+  switch (change) {
+    case "Up":
+      return from ? `up from ${from}` : "up since last month";
+    case "Down":
+      return from ? `down from ${from}` : "down since last month";
+    case "New":
+      return "new this month";
+    case "Same":
+      return "";
+  }
+}
+
 function isRenewal(layout: ReportLayout): boolean {
   return layout.roles.expiringRevenue !== undefined || layout.roles.agreementEndDate !== undefined;
 }
@@ -117,6 +154,11 @@ export function helperColumnsNeeded(layout: ReportLayout, settings: ScoreSetting
   add(roles.transacted36);
   add(roles.expiringRevenue);
   add(roles.agreementEndDate);
+  const trend = lastMonthColumns(layout);
+  if (trend) {
+    add(trend.lastMonth);
+    add(trend.change);
+  }
   // One identity column tells an empty spacer row from a customer without any score.
   add(roles.accountName ?? roles.customerId ?? roles.tpid);
   return [...columns].sort((a, b) => a - b);
@@ -321,6 +363,9 @@ export function* helperRowsInSteps(
   const subSegment = col(roles.subSegment);
   const orgSize = col(roles.orgSize);
   const transacted = col(roles.transacted36);
+  const trendColumns = lastMonthColumns(layout);
+  const lastMonth = trendColumns ? col(trendColumns.lastMonth) : undefined;
+  const changeColumn = trendColumns ? col(trendColumns.change) : undefined;
   const renewal = isRenewal(layout);
   const expiring = col(roles.expiringRevenue);
   const endDate = col(roles.agreementEndDate);
@@ -331,6 +376,7 @@ export function* helperRowsInSteps(
   if (roles.subSegment !== undefined || roles.orgSize !== undefined) present.add("size");
   if (renewal || products.some((p) => p.potentialRevenue !== undefined)) present.add("value");
   if (roles.transacted36 !== undefined) present.add("recency");
+  if (trendColumns) present.add("trend");
   const signalsMissing = SCORE_SIGNALS.filter((s) => !present.has(s));
   const { weights, fellBack: weightsFellBack } = effectiveWeights(settings, present);
   if (weightsFellBack)
@@ -340,7 +386,7 @@ export function* helperRowsInSteps(
   const signalsUsed = SCORE_SIGNALS.filter((s) => present.has(s) && weights[s] > 0);
   const totalWeight = signalsUsed.reduce((sum, s) => sum + weights[s], 0);
   // Weights of the signals in use; the others contribute nothing.
-  const w: Record<ScoreSignal, number> = { band: 0, breadth: 0, size: 0, value: 0, recency: 0 };
+  const w: Record<ScoreSignal, number> = { band: 0, breadth: 0, size: 0, value: 0, recency: 0, trend: 0 };
   for (const s of signalsUsed) w[s] = weights[s];
 
   const clusterIndex = memoised((v) => {
@@ -424,6 +470,7 @@ export function* helperRowsInSteps(
       }
     }
 
+    const change = changeColumn ? changeOf(changeColumn[r]) : null;
     const sizeTier =
       (subSegment ? segmentTier(subSegment[r]) : null) ?? (orgSize ? orgSizeTier(orgSize[r]) : null);
     const transactedYes = transacted ? yes(transacted[r]) === true : false;
@@ -439,7 +486,8 @@ export function* helperRowsInSteps(
       w.breadth * (readers.length > 0 ? activeProducts / readers.length : 0) +
       w.size * (sizeTier ? SIZE_SCORE[sizeTier] : 0) +
       w.value * (renewal ? renewalValue(expiring ? revenueScore[r] : null, daysToEnd) : revenueScore[r]) +
-      w.recency * (transactedYes ? 1 : 0);
+      w.recency * (transactedYes ? 1 : 0) +
+      w.trend * (change ? TREND_SCORE[change] : NEUTRAL_TREND);
     const score =
       totalWeight > 0 ? Math.min(100, Math.max(0, Math.round((100 * weighted) / totalWeight))) : 0;
 
@@ -452,6 +500,8 @@ export function* helperRowsInSteps(
     else if (amount !== null && amount !== 0)
       reasons = withReason(reasons, formatMoneyShort(amount) + " potential");
     if (transactedYes) reasons = withReason(reasons, "transacted ≤36 months");
+    if (change && trendColumns)
+      reasons = withReason(reasons, describeTrend(change, lastMonthCluster(lastMonth?.[r])));
 
     out[r] = { bestCluster, band: bestBand, topProducts, score, reasons };
   }
@@ -463,10 +513,10 @@ export function* helperRowsInSteps(
         "ranks with the cluster's own cells.",
     );
   }
-  if (signalsMissing.length > 0) {
-    warnings.push(
-      `Not in this report: ${signalsMissing.join(", ")}. The score re-weights the other signals.`,
-    );
+  // Trend needs Compare with last month first: its absence is the normal case, not news.
+  const missingToTell = signalsMissing.filter((s) => s !== "trend");
+  if (missingToTell.length > 0) {
+    warnings.push(`Not in this report: ${missingToTell.join(", ")}. The score re-weights the other signals.`);
   }
   return { rows: out, disagreements, signalsUsed, signalsMissing, warnings };
 }
