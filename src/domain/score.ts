@@ -4,6 +4,7 @@
  * a handful of distinct texts across tens of thousands of rows.
  */
 import { BLANK_BAND_RANK, bandRank, clusterBand } from "./bands";
+import { inferDateOrder, inferDecimalMark } from "./columnFormats";
 import { locateColumnGroup } from "./columnGroups";
 import { CLUSTERS } from "./types";
 import type {
@@ -26,7 +27,7 @@ import {
   parseYesNo,
   scoreBand,
 } from "./values";
-import type { SizeTier } from "./values";
+import type { DecimalMark, SizeTier } from "./values";
 
 export const HELPER_HEADERS = [
   "Best Cluster",
@@ -393,20 +394,43 @@ export function* helperRowsInSteps(
     const c = parseCluster(v);
     return c ? CLUSTERS.indexOf(c) : -1;
   });
-  const levelText = memoised((v) => {
-    const band = parseScore(v)?.band;
-    return band ? LEVELS.indexOf(band) : NO_LEVEL;
-  });
-  // Fit and intent are mostly numbers: band them without allocating.
-  const levelIndex = (v: CellValue | undefined) =>
-    typeof v === "number" ? (v >= 0 && v <= 100 ? LEVELS.indexOf(scoreBand(v)) : NO_LEVEL) : levelText(v);
-  const moneyText = memoised((v) => parseMoney(v)?.value ?? null);
-  const money = (v: CellValue | undefined) =>
-    typeof v === "number" ? (Number.isFinite(v) ? v : null) : moneyText(v);
+  // Text numbers and dates are read the way their column writes them (columnFormats.ts).
+  const levelReaders = new Map<DecimalMark | undefined, (v: CellValue | undefined) => number>();
+  const levelReader = (values: readonly CellValue[] | undefined) => {
+    const mark = inferDecimalMark(values).decimalMark;
+    let levelText = levelReaders.get(mark);
+    if (!levelText) {
+      levelText = memoised((v) => {
+        const band = parseScore(v, mark)?.band;
+        return band ? LEVELS.indexOf(band) : NO_LEVEL;
+      });
+      levelReaders.set(mark, levelText);
+    }
+    const text = levelText;
+    // Fit and intent are mostly numbers: band them without allocating.
+    return (v: CellValue | undefined) =>
+      typeof v === "number" ? (v >= 0 && v <= 100 ? LEVELS.indexOf(scoreBand(v)) : NO_LEVEL) : text(v);
+  };
+  const moneyReaders = new Map<DecimalMark | undefined, (v: CellValue | undefined) => number | null>();
+  const moneyReader = (values: readonly CellValue[] | undefined) => {
+    const mark = inferDecimalMark(values).decimalMark;
+    let moneyText = moneyReaders.get(mark);
+    if (!moneyText) {
+      moneyText = memoised((v) => parseMoney(v, mark)?.value ?? null);
+      moneyReaders.set(mark, moneyText);
+    }
+    const text = moneyText;
+    return (v: CellValue | undefined) => (typeof v === "number" ? (Number.isFinite(v) ? v : null) : text(v));
+  };
+  const expiringMoney = moneyReader(expiring);
+  const productMoney = readers.map((reader) => moneyReader(reader.revenue));
+  const fitLevel = readers.map((reader) => levelReader(reader.fit));
+  const intentLevel = readers.map((reader) => levelReader(reader.intent));
   const segmentTier = memoised((v) => parseSizeTier(v));
   const orgSizeTier = memoised((v) => parseSizeTier("", v));
   const yes = memoised(parseYesNo);
-  const date = memoised(parseDate);
+  const endDateOrder = inferDateOrder(endDate).dateOrder;
+  const date = memoised((v) => parseDate(v, endDateOrder));
 
   const blank = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -421,11 +445,12 @@ export function* helperRowsInSteps(
     if (r > 0 && r % HELPER_ROWS_PER_STEP === 0) yield r;
     if (blank[r]) continue;
     if (renewal) {
-      revenue[r] = (expiring ? money(expiring[r]) : null) ?? NaN;
+      revenue[r] = (expiring ? expiringMoney(expiring[r]) : null) ?? NaN;
     } else {
       let sum = NaN;
-      for (const reader of readers) {
-        const v = reader.revenue ? money(reader.revenue[r]) : null;
+      for (let i = 0; i < readers.length; i++) {
+        const reader = readers[i];
+        const v = reader.revenue ? productMoney[i](reader.revenue[r]) : null;
         if (v !== null) sum = Number.isNaN(sum) ? v : sum + v;
       }
       revenue[r] = sum;
@@ -449,11 +474,12 @@ export function* helperRowsInSteps(
     let topProducts = "";
     let topReason = "";
     let activeProducts = 0;
-    for (const reader of readers) {
+    for (let i = 0; i < readers.length; i++) {
+      const reader = readers[i];
       const c = reader.cluster ? clusterIndex(reader.cluster[r]) : -1;
       if (c < 0) continue;
-      const fit = reader.fit ? levelIndex(reader.fit[r]) : NO_LEVEL;
-      const intent = reader.intent ? levelIndex(reader.intent[r]) : NO_LEVEL;
+      const fit = reader.fit ? fitLevel[i](reader.fit[r]) : NO_LEVEL;
+      const intent = reader.intent ? intentLevel[i](reader.intent[r]) : NO_LEVEL;
       const result = BAND_TABLE[bandIndex(c, fit, intent)];
       if (result.disagrees) disagreements++;
       // CLUSTERS order: Act Now, Evaluate, Nurture, Educate.
