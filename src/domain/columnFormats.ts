@@ -42,16 +42,20 @@ interface DateEvidence {
   example?: string;
 }
 
-function distinctTexts(values: readonly CellValue[] | undefined): string[] {
+/** Distinct texts holding one of the telling characters (a cheap test first: most cells hold none). */
+function distinctTexts(values: readonly CellValue[] | undefined, telling: RegExp): string[] {
   const seen = new Set<string>();
   if (!values) return [];
   for (const v of values) {
-    if (typeof v !== "string") continue;
+    if (typeof v !== "string" || seen.has(v)) continue;
     if (seen.size >= MAX_DISTINCT_TEXTS) break;
-    seen.add(v);
+    if (telling.test(v)) seen.add(v);
   }
   return [...seen].map(cleanText).filter((t) => t !== "");
 }
+
+const DATE_SEPARATORS = /[/.-]/;
+const NUMBER_SEPARATORS = /[.,]/;
 
 /** How a column of date cells writes its text dates. Numbers (Excel serials) carry no order. */
 export function inferDateOrder(values: readonly CellValue[] | undefined): {
@@ -60,7 +64,7 @@ export function inferDateOrder(values: readonly CellValue[] | undefined): {
   note?: string;
 } {
   const e: DateEvidence = { iso: 0, dayFirst: 0, monthFirst: 0, undecided: 0, dotted: 0 };
-  for (const text of distinctTexts(values)) {
+  for (const text of distinctTexts(values, DATE_SEPARATORS)) {
     if (ISO_DATE.test(text)) {
       e.iso++;
       continue;
@@ -134,7 +138,7 @@ export function inferDecimalMark(values: readonly CellValue[] | undefined): {
   let comma = 0;
   let eitherDot = 0;
   let example = "";
-  for (const text of distinctTexts(values)) {
+  for (const text of distinctTexts(values, NUMBER_SEPARATORS)) {
     for (const token of text.match(NUMBER_TOKEN) ?? []) {
       const evidence = markEvidence(token);
       if (evidence === ".") dot++;

@@ -423,9 +423,16 @@ export function* helperRowsInSteps(
     return (v: CellValue | undefined) => (typeof v === "number" ? (Number.isFinite(v) ? v : null) : text(v));
   };
   const expiringMoney = moneyReader(expiring);
-  const productMoney = readers.map((reader) => moneyReader(reader.revenue));
-  const fitLevel = readers.map((reader) => levelReader(reader.fit));
-  const intentLevel = readers.map((reader) => levelReader(reader.intent));
+  const productMoney: ((v: CellValue | undefined) => number | null)[] = [];
+  const fitLevel: ((v: CellValue | undefined) => number)[] = [];
+  const intentLevel: ((v: CellValue | undefined) => number)[] = [];
+  for (const reader of readers) {
+    // Each column's format is judged on all its rows: pause between columns.
+    yield 0;
+    productMoney.push(moneyReader(reader.revenue));
+    fitLevel.push(levelReader(reader.fit));
+    intentLevel.push(levelReader(reader.intent));
+  }
   const segmentTier = memoised((v) => parseSizeTier(v));
   const orgSizeTier = memoised((v) => parseSizeTier("", v));
   const yes = memoised(parseYesNo);
