@@ -16,6 +16,7 @@ import { actions, createSession } from "../src/actions";
 import type { ActionDefinition } from "../src/actions";
 import { detectLayout } from "../src/domain/layout";
 import { analysisColumnsNeeded, analyzeReport, identityColumn } from "../src/domain/analysis";
+import { formatColumnsNeeded } from "../src/domain/columnFormats";
 import { summarize, summaryColumnsNeeded } from "../src/domain/summaries";
 import { clusterFilterValues } from "../src/domain/filters";
 import { computeHelperRows, DEFAULT_SCORE_SETTINGS, helperColumnsNeeded } from "../src/domain/score";
@@ -157,7 +158,9 @@ async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {
   const quickColumns = (["transacted36", "subSegment", "industry", "country"] as const).flatMap((role) =>
     layout.roles[role] === undefined ? [] : [layout.roles[role]!],
   );
-  const analysisColumns = [...new Set([...analysisColumnsNeeded(layout), ...quickColumns])];
+  const analysisColumns = [
+    ...new Set([...analysisColumnsNeeded(layout), ...quickColumns, ...formatColumnsNeeded(layout)]),
+  ];
   const identity = identityColumn(layout);
   const helperColumns = helperColumnsNeeded(layout, DEFAULT_SCORE_SETTINGS);
   const clusterColumn = layout.products[0].cluster;

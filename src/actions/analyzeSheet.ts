@@ -1,4 +1,5 @@
 import { analysisColumnsNeeded, analyzeReport } from "../domain/analysis";
+import { formatColumnsNeeded } from "../domain/columnFormats";
 import { distinctValueCounts } from "../domain/filters";
 import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
 import { openReport, readReportColumns } from "../excel/report";
@@ -62,7 +63,12 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
       return column === undefined ? [] : [{ role, column }];
     });
     const columns = [
-      ...new Set([...analysisColumnsNeeded(report.layout), ...quickColumns.map((q) => q.column)]),
+      ...new Set([
+        ...analysisColumnsNeeded(report.layout),
+        ...quickColumns.map((q) => q.column),
+        // Date and money columns, to show how they are read (day-first, decimal comma).
+        ...formatColumnsNeeded(report.layout),
+      ]),
     ];
     const data = await readReportColumns(env.host, report, columns, {
       onProgress: env.onProgress,

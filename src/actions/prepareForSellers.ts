@@ -80,7 +80,7 @@ export function aboutLines(options: {
     `${HELPER_HEADERS[0]}: the best Microsoft propensity cluster among the products considered (${products || "none"}): Act Now, then Evaluate, Nurture, Educate.`,
     `${HELPER_HEADERS[1]}: Microsoft's Fit x Intent cell for that product. ${["A1", "A4", "E5", "E8", "N9", "ET10"].map((b) => BAND_MEANING[b as keyof typeof BAND_MEANING]).join("; ")}. A1 is the most sales-ready; a bare letter (A, E, N, ET) means Fit or Intent was missing.`,
     `${HELPER_HEADERS[2]}: the product(s) at that band.`,
-    `${HELPER_HEADERS[3]}: 0-100, to order the call list. Weights in use: ${weights}. Band counts most; breadth is the share of products at Act Now or Evaluate; size follows the sub segment; value is potential (or expiring) revenue; recency is a transaction in the last 36 months. Signals missing from the report are left out and the rest re-weighted.`,
+    `${HELPER_HEADERS[3]}: 0-100, to order the call list. Weights in use: ${weights}. Band counts most; breadth is the share of products at Act Now or Evaluate; size follows the sub segment; value is potential (or expiring) revenue; recency is a transaction in the last 36 months; trend is the change since last month (Up scores most, Down least; needs Compare with last month). Signals missing from the report are left out and the rest re-weighted.`,
     `${HELPER_HEADERS[4]}: the facts behind the score, in words.`,
     "",
     "Colours: green = Act Now (sales-ready), amber = Evaluate (marketing-ready), blue = Nurture, grey = Educate.",

@@ -47,7 +47,10 @@ describe("Reset sheet", () => {
       () => [
         step("sort", actions.sortByPriority, undefined),
         step("helpers", actions.addHelperColumns, {
-          settings: { products: "all", weights: { band: 10, breadth: 10, size: 50, value: 20, recency: 10 } },
+          settings: {
+            products: "all",
+            weights: { band: 10, breadth: 10, size: 50, value: 20, recency: 10, trend: 5 },
+          },
         }),
         step("sort again", actions.sortByPriority, undefined),
       ],

@@ -3,6 +3,7 @@
  * each one logs its outcome and always tells Office it has finished.
  */
 import { actions, connectToExcel, createSession, type ActionOutcome, type Session } from "../actions";
+import { messageDialogUrl, showMessageDialog, type DialogLog, type OfficeForDialog } from "./dialog";
 
 type CommandEvent = { completed(options?: { allowEvent?: boolean }): void };
 
@@ -13,18 +14,31 @@ const TITLES: Record<string, string> = {
   resetSheet: "Reset sheet",
 };
 
-/** Function commands have no UI: when one changed nothing, a small dialog says why. */
-function report(command: string, outcome: Pick<ActionOutcome<unknown>, "status" | "message">): void {
+const log: DialogLog = (level, line) => console[level](line);
+
+/**
+ * Function commands have no UI: the outcome is logged, and when the command changed nothing a small
+ * dialog says why. Resolves when that dialog is closed (or could not open), so the command is
+ * reported complete only then.
+ */
+async function report(
+  command: string,
+  outcome: Pick<ActionOutcome<unknown>, "status" | "message">,
+): Promise<void> {
   const line = `Propensity Pane: ${command}: ${outcome.message}`;
   if (outcome.status === "done") {
-    console.info(line);
+    log("info", line);
     return;
   }
-  console.warn(line);
-  const url = new URL("message.html", window.location.href);
-  url.searchParams.set("title", TITLES[command] ?? "Propensity Pane");
-  url.searchParams.set("message", outcome.message);
-  Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 30, displayInIframe: true });
+  log("warn", line);
+  // The address carries no report text: the dialog asks for the message once it is loaded.
+  const url = messageDialogUrl(window.location.href);
+  await showMessageDialog(
+    Office as unknown as OfficeForDialog,
+    url,
+    { title: TITLES[command] ?? "Propensity Pane", message: outcome.message },
+    log,
+  );
 }
 
 /** Act Now + Evaluate for the report's only product, or for any product when it has several. */
@@ -51,9 +65,12 @@ function handler(name: string, command: (session: Session) => Promise<ActionOutc
   return async (event: CommandEvent): Promise<void> => {
     try {
       const session = createSession(await connectToExcel());
-      report(name, await command(session));
+      await report(name, await command(session));
     } catch (error) {
-      report(name, { status: "failed", message: error instanceof Error ? error.message : String(error) });
+      await report(name, {
+        status: "failed",
+        message: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       event.completed();
     }

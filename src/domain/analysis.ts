@@ -2,6 +2,7 @@
  * Analyze sheet: cluster counts per product, cohort value counts, blank rows and plain warnings,
  * from the columns the Excel layer read (see analysisColumnsNeeded). Never throws.
  */
+import { formatWarnings, inferColumnFormats } from "./columnFormats";
 import { REPORT_TYPE_LABELS } from "./reportType";
 import {
   CLUSTERS,
@@ -160,6 +161,9 @@ function analyze(
       return { column: c.column, header: c.header, kind: c.kind, values: counted };
     });
 
+  // Only the format columns the caller read (formatColumnsNeeded) are judged.
+  const columnFormats = inferColumnFormats(layout, columnsData);
+  warnings.push(...formatWarnings(columnFormats));
   if (isCsvUrl(options?.documentUrl)) warnings.push(CSV_WARNING);
 
   const reportType = layout?.reportType ?? "unknown";
@@ -172,6 +176,7 @@ function analyze(
     products,
     cohorts,
     warnings,
+    columnFormats,
   };
 }
 

@@ -56,18 +56,39 @@ describe("clusterBand: missing or inconsistent fit and intent", () => {
     expect(clusterBand("Evaluate", null, "Low")).toEqual({ band: "E", disagrees: false });
   });
 
-  it("pins Nurture and Educate with any consistent information, bare code with none", () => {
+  it("pins Nurture and Educate by the fit only: an intent alone says nothing about the fit row", () => {
     expect(clusterBand("Nurture", null, null)).toEqual({ band: "N", disagrees: false });
-    expect(clusterBand("Nurture", null, "High")).toEqual({ band: "N9", disagrees: false });
+    expect(clusterBand("Nurture", null, "High")).toEqual({ band: "N", disagrees: false });
     expect(clusterBand("Educate", null, null)).toEqual({ band: "ET", disagrees: false });
-    expect(clusterBand("Educate", null, "Low")).toEqual({ band: "ET10", disagrees: false });
+    expect(clusterBand("Educate", null, "Low")).toEqual({ band: "ET", disagrees: false });
   });
 
   it("keeps the file's cluster and flags a fit that belongs to another cluster", () => {
+    // Fit below the cluster's row: the bare code, last in the cluster.
     expect(clusterBand("Act Now", "Medium", "High")).toEqual({ band: "A", disagrees: true });
-    expect(clusterBand("Evaluate", "High", "High")).toEqual({ band: "E", disagrees: true });
-    expect(clusterBand("Nurture", "High", "Low")).toEqual({ band: "N", disagrees: true });
-    expect(clusterBand("Educate", "Low", null)).toEqual({ band: "ET", disagrees: true });
+    expect(clusterBand("Nurture", "Very Low", "Low")).toEqual({ band: "N", disagrees: true });
+    // Fit above it: ranked as the cluster's own cells, never below a worse fit (issue 10).
+    expect(clusterBand("Evaluate", "High", "High")).toEqual({ band: "E5", disagrees: true });
+    expect(clusterBand("Evaluate", "High", "Very Low")).toEqual({ band: "E8", disagrees: true });
+    expect(clusterBand("Evaluate", "High", null)).toEqual({ band: "E", disagrees: true });
+    expect(clusterBand("Nurture", "High", "Low")).toEqual({ band: "N9", disagrees: true });
+    expect(clusterBand("Educate", "Low", null)).toEqual({ band: "ET10", disagrees: true });
+  });
+
+  it("never ranks a higher fit or intent below a lower one in the same cluster (blank lowest)", () => {
+    const order: (ScoreBand | null)[] = [null, "Very Low", "Low", "Medium", "High"];
+    for (const cluster of ["Act Now", "Evaluate", "Nurture", "Educate"] as Cluster[]) {
+      for (let i = 0; i + 1 < order.length; i++) {
+        for (const other of order) {
+          const lowerFit = bandRank(clusterBand(cluster, order[i], other).band);
+          const higherFit = bandRank(clusterBand(cluster, order[i + 1], other).band);
+          expect(higherFit).toBeLessThanOrEqual(lowerFit);
+          const lowerIntent = bandRank(clusterBand(cluster, other, order[i]).band);
+          const higherIntent = bandRank(clusterBand(cluster, other, order[i + 1]).band);
+          expect(higherIntent).toBeLessThanOrEqual(lowerIntent);
+        }
+      }
+    }
   });
 
   it("flags exactly the combinations outside the matrix row of the stated cluster", () => {

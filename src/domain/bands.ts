@@ -12,13 +12,9 @@ export const CLUSTER_CODE: Record<Cluster, "A" | "E" | "N" | "ET"> = {
   Educate: "ET",
 };
 
-/** Which cluster the matrix puts each fit row in. */
-const CLUSTER_OF_FIT: Record<ScoreBand, Cluster> = {
-  High: "Act Now",
-  Medium: "Evaluate",
-  Low: "Nurture",
-  "Very Low": "Educate",
-};
+/** Matrix row of each fit band and of each cluster: 0 is the top row (High fit, Act Now). */
+const FIT_ROW: Record<ScoreBand, number> = { High: 0, Medium: 1, Low: 2, "Very Low": 3 };
+const CLUSTER_ROW: Record<Cluster, number> = { "Act Now": 0, Evaluate: 1, Nurture: 2, Educate: 3 };
 
 const INTENT_COLUMN: Record<ScoreBand, 0 | 1 | 2 | 3> = { High: 0, Medium: 1, Low: 2, "Very Low": 3 };
 
@@ -26,9 +22,13 @@ const ACT_NOW_CELLS = ["A1", "A2", "A3", "A4"] as const;
 const EVALUATE_CELLS = ["E5", "E6", "E7", "E8"] as const;
 
 /**
- * The band of one product. The file's cluster always wins: when the fit row of the matrix
- * belongs to another cluster, the band is the stated cluster's bare code and `disagrees` is true.
- * Nurture (N9) and Educate (ET10) span every intent, so any consistent fit or intent pins them.
+ * The band of one product. The file's cluster always wins, and the band never falls when fit or
+ * intent rises (a blank counts as the lowest value):
+ * - fit in the stated cluster's matrix row: the documented cell (Act Now and Evaluate also need
+ *   the intent; without it, the bare code);
+ * - fit above that row (`disagrees`): ranked as the row's cell for its intent, so a better fit
+ *   never ranks below a worse one inside the same cluster;
+ * - fit below that row (`disagrees`) or no fit: the bare code, last in its cluster.
  */
 export function clusterBand(
   cluster: Cluster,
@@ -36,24 +36,28 @@ export function clusterBand(
   intent: ScoreBand | null,
 ): { band: ClusterBand; disagrees: boolean } {
   const bare = CLUSTER_CODE[cluster];
-  if (fit !== null && CLUSTER_OF_FIT[fit] !== cluster) return { band: bare, disagrees: true };
-  const known = fit !== null || intent !== null;
+  if (fit === null) return { band: bare, disagrees: false };
+  const offset = FIT_ROW[fit] - CLUSTER_ROW[cluster];
+  if (offset > 0) return { band: bare, disagrees: true };
+  const disagrees = offset < 0;
   switch (cluster) {
     case "Nurture":
-      return { band: known ? "N9" : "N", disagrees: false };
+      return { band: "N9", disagrees };
     case "Educate":
-      return { band: known ? "ET10" : "ET", disagrees: false };
+      return { band: "ET10", disagrees };
     case "Act Now":
-      return { band: fit && intent ? ACT_NOW_CELLS[INTENT_COLUMN[intent]] : "A", disagrees: false };
+      return { band: intent ? ACT_NOW_CELLS[INTENT_COLUMN[intent]] : "A", disagrees };
     case "Evaluate":
-      return { band: fit && intent ? EVALUATE_CELLS[INTENT_COLUMN[intent]] : "E", disagrees: false };
+      return { band: intent ? EVALUATE_CELLS[INTENT_COLUMN[intent]] : "E", disagrees };
   }
 }
 
 /**
  * Sort order, lower is better. A bare code ranks right after the cells of its own cluster
  * (A4 < A < E5): the cluster is certain, the position inside it is not, so it is not credited
- * with the best cell nor pushed below a worse cluster.
+ * with the best cell nor pushed below a worse cluster. It stands for a missing or too-low fit
+ * (or, in Act Now and Evaluate, a missing intent), all below the cells: so raising either never
+ * lowers the rank (see clusterBand).
  */
 export const BAND_ORDER: readonly ClusterBand[] = [
   "A1",
@@ -91,14 +95,14 @@ export const BAND_MEANING: Record<ClusterBand, string> = {
   A2: "A2: Act Now, high fit, medium intent",
   A3: "A3: Act Now, high fit, low intent",
   A4: "A4: Act Now, high fit, very low intent",
-  A: "A: Act Now, fit/intent missing or inconsistent",
+  A: "A: Act Now, fit/intent missing or fit too low",
   E5: "E5: Evaluate, medium fit, high intent",
   E6: "E6: Evaluate, medium fit, medium intent",
   E7: "E7: Evaluate, medium fit, low intent",
   E8: "E8: Evaluate, medium fit, very low intent",
-  E: "E: Evaluate, fit/intent missing or inconsistent",
+  E: "E: Evaluate, fit/intent missing or fit too low",
   N9: "N9: Nurture, low fit, any intent",
-  N: "N: Nurture, fit/intent missing or inconsistent",
+  N: "N: Nurture, fit missing or too low",
   ET10: "ET10: Educate, very low fit, any intent",
-  ET: "ET: Educate, fit/intent missing or inconsistent",
+  ET: "ET: Educate, fit missing",
 };

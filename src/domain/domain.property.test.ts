@@ -103,6 +103,7 @@ const settingsArb: fc.Arbitrary<ScoreSettings> = fc.record({
     size: fc.integer({ min: 0, max: 100 }),
     value: fc.integer({ min: 0, max: 100 }),
     recency: fc.integer({ min: 0, max: 100 }),
+    trend: fc.integer({ min: 0, max: 100 }),
   }),
 });
 

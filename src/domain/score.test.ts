@@ -1,3 +1,4 @@
+import { COLUMN_GROUPS } from "./addinArtifacts";
 import { columnsOf, testLayout } from "./testSupport";
 import {
   DEFAULT_SCORE_SETTINGS,
@@ -5,6 +6,9 @@ import {
   computeHelperRows,
   formatMoneyShort,
   helperColumnsNeeded,
+  RENEWAL_GRACE_DAYS,
+  renewalUrgency,
+  UNKNOWN_END_URGENCY,
   type ScoreSettings,
 } from "./score";
 import type { CellValue, ColumnRole, ProductColumns, ReportLayout } from "./types";
@@ -49,7 +53,7 @@ const withWeights = (
   products: ScoreSettings["products"] = "all",
 ) => ({
   products,
-  weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0, ...weights },
+  weights: { band: 0, breadth: 0, size: 0, value: 0, recency: 0, trend: 0, ...weights },
 });
 
 describe("helperColumnsNeeded", () => {
@@ -121,7 +125,8 @@ describe("computeHelperRows: best cluster, band and top products", () => {
       ["B", "", "", "Evaluate", 90, 90, "", "", ""],
       ["C", "", "", "Act Now", 90, 90, "", "", ""],
     ]);
-    expect(result.rows.map((r) => r.band)).toEqual(["A", "E", "A1"]);
+    // Too low a fit for Act Now: the bare code; too high for Evaluate: ranked with Evaluate's cells.
+    expect(result.rows.map((r) => r.band)).toEqual(["A", "E5", "A1"]);
     expect(result.disagreements).toBe(2);
     expect(result.warnings.join(" ")).toMatch(/2 cluster cells disagree/);
   });
@@ -185,7 +190,10 @@ describe("computeHelperRows: priority score", () => {
       accountName: 0,
     });
     const result = compute(layout, [["X", "", "", "Evaluate", 60, 60]]);
-    expect(result.signalsMissing).toEqual(["size", "value", "recency"]);
+    expect(result.signalsMissing).toEqual(["size", "value", "recency", "trend"]);
+    expect(result.warnings).toContain(
+      "Not in this report: size, value, recency. The score re-weights the other signals.",
+    );
     expect(result.signalsUsed).toEqual(["band", "breadth"]);
     // E6 is rank 6 of 14
     expect(result.rows[0].score).toBe(Math.round((100 * (60 * (1 - 6 / 14) + 10 * 1)) / 70));
@@ -264,6 +272,132 @@ describe("computeHelperRows: reasons", () => {
     const [soon, past, later] = result.rows.map((r) => r.score as number);
     expect(soon).toBeGreaterThan(later);
     expect(later).toBeGreaterThan(past);
+  });
+});
+
+describe("computeHelperRows: renewal urgency around the agreement end (issue 10)", () => {
+  const layout = layoutOf([AZURE], { accountName: 0, agreementEndDate: 10 }, true);
+  const urgencyOnly = withWeights({ value: 1 });
+  /** Score of a row whose agreement ends `days` after TODAY (null: no date in the cell). */
+  const scoreAt = (cells: CellValue[]) =>
+    compute(
+      layout,
+      cells.map((end, i) => [`C${i}`, "", "", "", "", "", "", "", "", "", end]),
+      urgencyOnly,
+    ).rows.map((r) => r.score);
+  const isoDaysFromToday = (days: number) =>
+    new Date(TODAY.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it("keeps urgency after the end date and lowers it over the grace window", () => {
+    const [today, dayAfter, fortnight, end, beyond] = scoreAt(
+      [0, -1, -15, -RENEWAL_GRACE_DAYS, -RENEWAL_GRACE_DAYS - 10].map(isoDaysFromToday),
+    ) as number[];
+    expect(today).toBe(100);
+    // The day after the end is nearly as urgent as the end itself, not 0.
+    expect(dayAfter).toBe(Math.round(100 * (1 - 1 / RENEWAL_GRACE_DAYS)));
+    expect(fortnight).toBe(50);
+    expect(end).toBe(0);
+    expect(beyond).toBe(0);
+  });
+
+  it("scores an unknown end date apart from an expired one, below a near one", () => {
+    const [unknown, expired, soon, unreadable] = scoreAt([
+      "",
+      isoDaysFromToday(-90),
+      isoDaysFromToday(10),
+      "soon",
+    ]);
+    expect(unknown).toBe(Math.round(100 * UNKNOWN_END_URGENCY));
+    expect(unreadable).toBe(unknown);
+    expect(expired).toBe(0);
+    expect(unknown as number).toBeGreaterThan(expired as number);
+    expect(soon as number).toBeGreaterThan(unknown as number);
+  });
+
+  it("is continuous at the end date and never rises as the end moves further into the past", () => {
+    let previous = renewalUrgency(0);
+    expect(previous).toBe(1);
+    for (let d = -1; d >= -RENEWAL_GRACE_DAYS - 5; d--) {
+      const u = renewalUrgency(d);
+      expect(u).toBeLessThanOrEqual(previous);
+      expect(previous - u).toBeLessThanOrEqual(1 / RENEWAL_GRACE_DAYS + 1e-9);
+      previous = u;
+    }
+  });
+
+  it("says how long ago the agreement ended, or that the date is unknown", () => {
+    const money = layoutOf([AZURE], { accountName: 0, expiringRevenue: 9, agreementEndDate: 10 }, true);
+    const reasons = compute(money, [
+      ["A", "", "", "", "", "", "", "", "", "$12,000", isoDaysFromToday(-3)],
+      ["B", "", "", "", "", "", "", "", "", "$12,000", ""],
+      ["C", "", "", "", "", "", "", "", "", "", isoDaysFromToday(-1)],
+      ["D", "", "", "", "", "", "", "", "", "", "n/a"],
+    ]).rows.map((r) => r.reasons);
+    expect(reasons).toEqual([
+      "no product scored · $12K expiring · agreement ended 3 days ago",
+      "no product scored · $12K expiring · end date unknown",
+      "no product scored · agreement ended 1 day ago",
+      "no product scored · end date unknown",
+    ]);
+  });
+});
+
+describe("computeHelperRows: trend since last month (issue 13)", () => {
+  /** Columns 0-8 as FULL; 9-11 the group Compare with last month writes. */
+  const rawHeaders = [...Array(9).fill("x"), ...COLUMN_GROUPS.lastMonth];
+  const compared: ReportLayout = { ...FULL, rawHeaders };
+  const row = (name: string, lastMonth: CellValue, change: CellValue): CellValue[] => [
+    name,
+    "Small",
+    "No",
+    "Evaluate",
+    60,
+    60,
+    "",
+    "",
+    "",
+    lastMonth,
+    change,
+    "detail",
+  ];
+
+  it("reads the Last Month and Change columns and scores Up 1, Same and New 0.5, Down 0", () => {
+    const result = compute(
+      compared,
+      [
+        row("Up", "Nurture", "Up"),
+        row("Same", "Evaluate", " same "),
+        row("New", "", "New"),
+        row("Down", "Act Now", "DOWN"),
+        row("Blank", "", ""),
+      ],
+      withWeights({ trend: 1 }),
+    );
+    expect(result.signalsUsed).toEqual(["trend"]);
+    expect(result.rows.map((r) => r.score)).toEqual([100, 50, 50, 0, 50]);
+    expect(result.rows.map((r) => r.reasons)).toEqual([
+      "Azure E6 · Small · up from Nurture",
+      "Azure E6 · Small",
+      "Azure E6 · Small · new this month",
+      "Azure E6 · Small · down from Act Now",
+      "Azure E6 · Small",
+    ]);
+    expect(helperColumnsNeeded(compared, DEFAULT_SCORE_SETTINGS)).toEqual(expect.arrayContaining([9, 10]));
+  });
+
+  it("weighs 5 by default among the other signals, and drops out (the rest re-weighted) without the columns", () => {
+    expect(DEFAULT_SCORE_SETTINGS.weights.trend).toBe(5);
+    const rows = [row("Up", "Nurture", "Up"), row("Down", "Act Now", "Down")];
+    const withTrend = compute(compared, rows);
+    expect(withTrend.signalsUsed).toContain("trend");
+    expect((withTrend.rows[0].score as number) - (withTrend.rows[1].score as number)).toBe(
+      Math.round((100 * 5) / (60 + 10 + 10 + 10 + 10 + 5)),
+    );
+    const without = compute(FULL, rows);
+    expect(without.signalsMissing).toContain("trend");
+    expect(without.rows[0].score).toBe(without.rows[1].score);
+    expect(helperColumnsNeeded(FULL, DEFAULT_SCORE_SETTINGS)).not.toContain(9);
+    expect(without.rows[0].reasons).not.toMatch(/up from/);
   });
 });
 

@@ -4,6 +4,8 @@
  * a handful of distinct texts across tens of thousands of rows.
  */
 import { BLANK_BAND_RANK, bandRank, clusterBand } from "./bands";
+import { inferDateOrder, inferDecimalMark } from "./columnFormats";
+import { locateColumnGroup } from "./columnGroups";
 import { CLUSTERS } from "./types";
 import type {
   CellValue,
@@ -15,6 +17,7 @@ import type {
   ScoreBand,
 } from "./types";
 import {
+  cleanText,
   isBlank,
   parseCluster,
   parseDate,
@@ -24,7 +27,7 @@ import {
   parseYesNo,
   scoreBand,
 } from "./values";
-import type { SizeTier } from "./values";
+import type { DecimalMark, SizeTier } from "./values";
 
 export const HELPER_HEADERS = [
   "Best Cluster",
@@ -34,8 +37,8 @@ export const HELPER_HEADERS = [
   "Score Reasons",
 ] as const;
 
-export type ScoreSignal = "band" | "breadth" | "size" | "value" | "recency";
-export const SCORE_SIGNALS: readonly ScoreSignal[] = ["band", "breadth", "size", "value", "recency"];
+export type ScoreSignal = "band" | "breadth" | "size" | "value" | "recency" | "trend";
+export const SCORE_SIGNALS: readonly ScoreSignal[] = ["band", "breadth", "size", "value", "recency", "trend"];
 
 /** What each signal means, for the pane and the About sheet. */
 export const SCORE_SIGNAL_LABELS: Record<ScoreSignal, string> = {
@@ -44,6 +47,7 @@ export const SCORE_SIGNAL_LABELS: Record<ScoreSignal, string> = {
   size: "company size",
   value: "potential revenue (renewal: expiring revenue and days to agreement end)",
   recency: "transacted in the last 36 months",
+  trend: "change since last month (Compare with last month: Up, Same or New, Down)",
 };
 
 export interface ScoreSettings {
@@ -54,7 +58,7 @@ export interface ScoreSettings {
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   products: "all",
-  weights: { band: 60, breadth: 10, size: 10, value: 10, recency: 10 },
+  weights: { band: 60, breadth: 10, size: 10, value: 10, recency: 10, trend: 5 },
 };
 
 export interface HelperRow {
@@ -95,6 +99,40 @@ function chosenProducts(
   return { products, fellBack: false };
 }
 
+export type Change = "New" | "Up" | "Down" | "Same";
+/** Trend signal (issue 13): moving up scores best; a new customer or an unread change is neutral. */
+const TREND_SCORE: Record<Change, number> = { Up: 1, Same: 0.5, Down: 0, New: 0.5 };
+const NEUTRAL_TREND = 0.5;
+const CHANGE_BY_FOLDED: ReadonlyMap<string, Change> = new Map([
+  ["new", "New"],
+  ["up", "Up"],
+  ["down", "Down"],
+  ["same", "Same"],
+]);
+
+/** The Last Month and Change columns Compare with last month writes (COLUMN_GROUPS.lastMonth), when present. */
+export function lastMonthColumns(layout: ReportLayout): { lastMonth: number; change: number } | null {
+  const start = locateColumnGroup(layout.rawHeaders ?? [], "lastMonth");
+  return start === null ? null : { lastMonth: start, change: start + 1 };
+}
+
+const changeOf = memoised((v) => CHANGE_BY_FOLDED.get(cleanText(v).toLowerCase()) ?? null);
+const lastMonthCluster = memoised((v) => parseCluster(v) ?? null);
+
+/** "up from Evaluate", "down from Act Now", "new this month"; nothing for Same (no news). */
+function describeTrend(change: Change, from: Cluster | null): string {
+  switch (change) {
+    case "Up":
+      return from ? `up from ${from}` : "up since last month";
+    case "Down":
+      return from ? `down from ${from}` : "down since last month";
+    case "New":
+      return "new this month";
+    case "Same":
+      return "";
+  }
+}
+
 function isRenewal(layout: ReportLayout): boolean {
   return layout.roles.expiringRevenue !== undefined || layout.roles.agreementEndDate !== undefined;
 }
@@ -117,6 +155,11 @@ export function helperColumnsNeeded(layout: ReportLayout, settings: ScoreSetting
   add(roles.transacted36);
   add(roles.expiringRevenue);
   add(roles.agreementEndDate);
+  const trend = lastMonthColumns(layout);
+  if (trend) {
+    add(trend.lastMonth);
+    add(trend.change);
+  }
   // One identity column tells an empty spacer row from a customer without any score.
   add(roles.accountName ?? roles.customerId ?? roles.tpid);
   return [...columns].sort((a, b) => a - b);
@@ -321,6 +364,9 @@ export function* helperRowsInSteps(
   const subSegment = col(roles.subSegment);
   const orgSize = col(roles.orgSize);
   const transacted = col(roles.transacted36);
+  const trendColumns = lastMonthColumns(layout);
+  const lastMonth = trendColumns ? col(trendColumns.lastMonth) : undefined;
+  const changeColumn = trendColumns ? col(trendColumns.change) : undefined;
   const renewal = isRenewal(layout);
   const expiring = col(roles.expiringRevenue);
   const endDate = col(roles.agreementEndDate);
@@ -331,6 +377,7 @@ export function* helperRowsInSteps(
   if (roles.subSegment !== undefined || roles.orgSize !== undefined) present.add("size");
   if (renewal || products.some((p) => p.potentialRevenue !== undefined)) present.add("value");
   if (roles.transacted36 !== undefined) present.add("recency");
+  if (trendColumns) present.add("trend");
   const signalsMissing = SCORE_SIGNALS.filter((s) => !present.has(s));
   const { weights, fellBack: weightsFellBack } = effectiveWeights(settings, present);
   if (weightsFellBack)
@@ -340,27 +387,57 @@ export function* helperRowsInSteps(
   const signalsUsed = SCORE_SIGNALS.filter((s) => present.has(s) && weights[s] > 0);
   const totalWeight = signalsUsed.reduce((sum, s) => sum + weights[s], 0);
   // Weights of the signals in use; the others contribute nothing.
-  const w: Record<ScoreSignal, number> = { band: 0, breadth: 0, size: 0, value: 0, recency: 0 };
+  const w: Record<ScoreSignal, number> = { band: 0, breadth: 0, size: 0, value: 0, recency: 0, trend: 0 };
   for (const s of signalsUsed) w[s] = weights[s];
 
   const clusterIndex = memoised((v) => {
     const c = parseCluster(v);
     return c ? CLUSTERS.indexOf(c) : -1;
   });
-  const levelText = memoised((v) => {
-    const band = parseScore(v)?.band;
-    return band ? LEVELS.indexOf(band) : NO_LEVEL;
-  });
-  // Fit and intent are mostly numbers: band them without allocating.
-  const levelIndex = (v: CellValue | undefined) =>
-    typeof v === "number" ? (v >= 0 && v <= 100 ? LEVELS.indexOf(scoreBand(v)) : NO_LEVEL) : levelText(v);
-  const moneyText = memoised((v) => parseMoney(v)?.value ?? null);
-  const money = (v: CellValue | undefined) =>
-    typeof v === "number" ? (Number.isFinite(v) ? v : null) : moneyText(v);
+  // Text numbers and dates are read the way their column writes them (columnFormats.ts).
+  const levelReaders = new Map<DecimalMark | undefined, (v: CellValue | undefined) => number>();
+  const levelReader = (values: readonly CellValue[] | undefined) => {
+    const mark = inferDecimalMark(values).decimalMark;
+    let levelText = levelReaders.get(mark);
+    if (!levelText) {
+      levelText = memoised((v) => {
+        const band = parseScore(v, mark)?.band;
+        return band ? LEVELS.indexOf(band) : NO_LEVEL;
+      });
+      levelReaders.set(mark, levelText);
+    }
+    const text = levelText;
+    // Fit and intent are mostly numbers: band them without allocating.
+    return (v: CellValue | undefined) =>
+      typeof v === "number" ? (v >= 0 && v <= 100 ? LEVELS.indexOf(scoreBand(v)) : NO_LEVEL) : text(v);
+  };
+  const moneyReaders = new Map<DecimalMark | undefined, (v: CellValue | undefined) => number | null>();
+  const moneyReader = (values: readonly CellValue[] | undefined) => {
+    const mark = inferDecimalMark(values).decimalMark;
+    let moneyText = moneyReaders.get(mark);
+    if (!moneyText) {
+      moneyText = memoised((v) => parseMoney(v, mark)?.value ?? null);
+      moneyReaders.set(mark, moneyText);
+    }
+    const text = moneyText;
+    return (v: CellValue | undefined) => (typeof v === "number" ? (Number.isFinite(v) ? v : null) : text(v));
+  };
+  const expiringMoney = moneyReader(expiring);
+  const productMoney: ((v: CellValue | undefined) => number | null)[] = [];
+  const fitLevel: ((v: CellValue | undefined) => number)[] = [];
+  const intentLevel: ((v: CellValue | undefined) => number)[] = [];
+  for (const reader of readers) {
+    // Each column's format is judged on all its rows: pause between columns.
+    yield 0;
+    productMoney.push(moneyReader(reader.revenue));
+    fitLevel.push(levelReader(reader.fit));
+    intentLevel.push(levelReader(reader.intent));
+  }
   const segmentTier = memoised((v) => parseSizeTier(v));
   const orgSizeTier = memoised((v) => parseSizeTier("", v));
   const yes = memoised(parseYesNo);
-  const date = memoised(parseDate);
+  const endDateOrder = inferDateOrder(endDate).dateOrder;
+  const date = memoised((v) => parseDate(v, endDateOrder));
 
   const blank = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -375,11 +452,12 @@ export function* helperRowsInSteps(
     if (r > 0 && r % HELPER_ROWS_PER_STEP === 0) yield r;
     if (blank[r]) continue;
     if (renewal) {
-      revenue[r] = (expiring ? money(expiring[r]) : null) ?? NaN;
+      revenue[r] = (expiring ? expiringMoney(expiring[r]) : null) ?? NaN;
     } else {
       let sum = NaN;
-      for (const reader of readers) {
-        const v = reader.revenue ? money(reader.revenue[r]) : null;
+      for (let i = 0; i < readers.length; i++) {
+        const reader = readers[i];
+        const v = reader.revenue ? productMoney[i](reader.revenue[r]) : null;
         if (v !== null) sum = Number.isNaN(sum) ? v : sum + v;
       }
       revenue[r] = sum;
@@ -403,11 +481,12 @@ export function* helperRowsInSteps(
     let topProducts = "";
     let topReason = "";
     let activeProducts = 0;
-    for (const reader of readers) {
+    for (let i = 0; i < readers.length; i++) {
+      const reader = readers[i];
       const c = reader.cluster ? clusterIndex(reader.cluster[r]) : -1;
       if (c < 0) continue;
-      const fit = reader.fit ? levelIndex(reader.fit[r]) : NO_LEVEL;
-      const intent = reader.intent ? levelIndex(reader.intent[r]) : NO_LEVEL;
+      const fit = reader.fit ? fitLevel[i](reader.fit[r]) : NO_LEVEL;
+      const intent = reader.intent ? intentLevel[i](reader.intent[r]) : NO_LEVEL;
       const result = BAND_TABLE[bandIndex(c, fit, intent)];
       if (result.disagrees) disagreements++;
       // CLUSTERS order: Act Now, Evaluate, Nurture, Educate.
@@ -424,24 +503,24 @@ export function* helperRowsInSteps(
       }
     }
 
+    const change = changeColumn ? changeOf(changeColumn[r]) : null;
     const sizeTier =
       (subSegment ? segmentTier(subSegment[r]) : null) ?? (orgSize ? orgSizeTier(orgSize[r]) : null);
     const transactedYes = transacted ? yes(transacted[r]) === true : false;
-    let daysToEnd: number | null = null;
+    // undefined: no end date column; null: this row's date is blank or unreadable.
+    let daysToEnd: number | null | undefined;
     if (endDate) {
       const end = date(endDate[r]);
-      if (end) daysToEnd = Math.floor(end.getTime() / DAY_MS) - todayUtc;
+      daysToEnd = end ? Math.floor(end.getTime() / DAY_MS) - todayUtc : null;
     }
 
     const weighted =
       w.band * (bestBand ? 1 - bestRank / BLANK_BAND_RANK : 0) +
       w.breadth * (readers.length > 0 ? activeProducts / readers.length : 0) +
       w.size * (sizeTier ? SIZE_SCORE[sizeTier] : 0) +
-      w.value *
-        (renewal
-          ? renewalValue(expiring ? revenueScore[r] : null, endDate ? daysToEnd : undefined)
-          : revenueScore[r]) +
-      w.recency * (transactedYes ? 1 : 0);
+      w.value * (renewal ? renewalValue(expiring ? revenueScore[r] : null, daysToEnd) : revenueScore[r]) +
+      w.recency * (transactedYes ? 1 : 0) +
+      w.trend * (change ? TREND_SCORE[change] : NEUTRAL_TREND);
     const score =
       totalWeight > 0 ? Math.min(100, Math.max(0, Math.round((100 * weighted) / totalWeight))) : 0;
 
@@ -454,6 +533,8 @@ export function* helperRowsInSteps(
     else if (amount !== null && amount !== 0)
       reasons = withReason(reasons, formatMoneyShort(amount) + " potential");
     if (transactedYes) reasons = withReason(reasons, "transacted ≤36 months");
+    if (change && trendColumns)
+      reasons = withReason(reasons, describeTrend(change, lastMonthCluster(lastMonth?.[r])));
 
     out[r] = { bestCluster, band: bestBand, topProducts, score, reasons };
   }
@@ -461,40 +542,59 @@ export function* helperRowsInSteps(
   if (disagreements > 0) {
     warnings.push(
       `${disagreements} cluster ${disagreements === 1 ? "cell disagrees" : "cells disagree"} with the fit score; ` +
-        "the report's cluster was kept and the band shows only the cluster code.",
+        "the report's cluster was kept; a fit below the cluster shows only the cluster code, a fit above it " +
+        "ranks with the cluster's own cells.",
     );
   }
-  if (signalsMissing.length > 0) {
-    warnings.push(
-      `Not in this report: ${signalsMissing.join(", ")}. The score re-weights the other signals.`,
-    );
+  // Trend needs Compare with last month first: its absence is the normal case, not news.
+  const missingToTell = signalsMissing.filter((s) => s !== "trend");
+  if (missingToTell.length > 0) {
+    warnings.push(`Not in this report: ${missingToTell.join(", ")}. The score re-weights the other signals.`);
   }
   return { rows: out, disagreements, signalsUsed, signalsMissing, warnings };
 }
 
 /**
+ * Days after the agreement end during which the renewal can still be won: urgency falls from its
+ * highest value at the end date to 0 over this window instead of dropping to 0 the next day.
+ */
+export const RENEWAL_GRACE_DAYS = 30;
+/**
+ * Urgency of an agreement whose end date is unknown: as for one ending in 270 days. Below any
+ * agreement ending in the next months, above one that ended beyond the grace window (lost).
+ */
+export const UNKNOWN_END_URGENCY = 0.25;
+
+/** 1 at the end date, halving every RENEWAL_HALF_LIFE_DAYS before it, linear to 0 over the grace window after it. */
+export function renewalUrgency(daysToEnd: number | null): number {
+  if (daysToEnd === null) return UNKNOWN_END_URGENCY;
+  if (daysToEnd >= 0) return 1 / (1 + daysToEnd / RENEWAL_HALF_LIFE_DAYS);
+  return Math.max(0, (RENEWAL_GRACE_DAYS + daysToEnd) / RENEWAL_GRACE_DAYS);
+}
+
+/**
  * Renewal value: mean of the expiring-revenue percentile (null: no such column) and the urgency of
- * the agreement end (undefined: no such column; null: no date). Sooner is higher; past ends score 0.
+ * the agreement end (undefined: no such column; null: no readable date).
  */
 function renewalValue(revenuePercentile: number | null, daysToEnd: number | null | undefined): number {
   const parts: number[] = [];
   if (revenuePercentile !== null) parts.push(revenuePercentile);
-  if (daysToEnd !== undefined) {
-    parts.push(daysToEnd === null || daysToEnd < 0 ? 0 : 1 / (1 + daysToEnd / RENEWAL_HALF_LIFE_DAYS));
-  }
+  if (daysToEnd !== undefined) parts.push(renewalUrgency(daysToEnd));
   return parts.length > 0 ? parts.reduce((a, b) => a + b, 0) / parts.length : 0;
 }
 
-function describeRenewal(amount: number | null, daysToEnd: number | null): string {
+function describeRenewal(amount: number | null, daysToEnd: number | null | undefined): string {
   const money = amount !== null && amount !== 0 ? `${formatMoneyShort(amount)} expiring` : "";
-  let when = "";
-  if (daysToEnd !== null) {
-    if (daysToEnd < 0) when = "agreement ended";
-    else if (daysToEnd === 0) when = "today";
-    else when = `in ${daysToEnd} ${daysToEnd === 1 ? "day" : "days"}`;
-  }
-  if (money && when === "agreement ended") return `${money} · agreement ended`;
-  if (money) return when ? `${money} ${when}` : money;
-  if (when === "agreement ended") return when;
-  return when ? `agreement ends ${when}` : "";
+  if (daysToEnd === undefined) return money;
+  let when: string;
+  if (daysToEnd === null) when = "end date unknown";
+  else if (daysToEnd < -RENEWAL_GRACE_DAYS) when = "agreement ended";
+  else if (daysToEnd < 0) when = `agreement ended ${-daysToEnd} ${daysToEnd === -1 ? "day" : "days"} ago`;
+  else if (daysToEnd === 0) when = "agreement ends today";
+  else when = `agreement ends in ${daysToEnd} ${daysToEnd === 1 ? "day" : "days"}`;
+  if (!money) return when;
+  // "$12K expiring in 45 days" reads better than "$12K expiring · agreement ends in 45 days".
+  return daysToEnd !== null && daysToEnd >= 0
+    ? `${money} ${when.replace("agreement ends ", "")}`
+    : `${money} · ${when}`;
 }

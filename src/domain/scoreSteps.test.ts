@@ -38,8 +38,9 @@ it("computes in steps, pausing every HELPER_ROWS_PER_STEP rows, with the same re
     pauses.push(step.value);
     step = steps.next();
   }
-  // Three passes over the rows (blank rows, revenue, helper values), each pausing every step.
+  // A pause after reading each product's column formats (0 rows done), then three passes over the
+  // rows (blank rows, revenue, helper values), each pausing every step.
   const onePass = [HELPER_ROWS_PER_STEP, HELPER_ROWS_PER_STEP * 2];
-  expect(pauses).toEqual([...onePass, ...onePass, ...onePass]);
+  expect(pauses).toEqual([...layout.products.map(() => 0), ...onePass, ...onePass, ...onePass]);
   expect(step.value).toEqual(computeHelperRows(layout, data, count, DEFAULT_SCORE_SETTINGS, today));
 });

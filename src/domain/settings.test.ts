@@ -25,6 +25,8 @@ describe("normaliseScoreSettings", () => {
         size: DEFAULT_WEIGHTS.size,
         value: 5,
         recency: 1000,
+        // Absent from settings stored before the trend signal existed: its default.
+        trend: DEFAULT_WEIGHTS.trend,
       },
     });
   });
@@ -48,7 +50,10 @@ describe("normaliseScoreSettings", () => {
 describe("parseStoredState", () => {
   const full: StoredState = {
     version: 1,
-    score: { products: ["Azure"], weights: { band: 50, breadth: 10, size: 10, value: 20, recency: 10 } },
+    score: {
+      products: ["Azure"],
+      weights: { band: 50, breadth: 10, size: 10, value: 20, recency: 10, trend: 5 },
+    },
     helperColumns: { firstColumn: 120, headerRow: 3 },
     summarySheet: "Propensity Summary",
     aboutSheet: "About this report",

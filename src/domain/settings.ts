@@ -70,13 +70,17 @@ export function normaliseScoreSettings(s: unknown): ScoreSettings {
 
   const rawWeights = field(s, "weights");
   const weights = { ...defaults.weights };
+  // Signals added later (trend) are absent from older stored settings: they take their default,
+  // but do not turn "every weight 0" into "only the new signal counts".
+  const absent = new Set<ScoreSignal>();
   if (isRecord(rawWeights)) {
     for (const signal of SCORE_SIGNALS) {
       const w = field(rawWeights, signal);
+      if (w === undefined) absent.add(signal);
       if (typeof w === "number" && Number.isFinite(w) && w >= 0) weights[signal] = Math.min(w, MAX_WEIGHT);
     }
   }
-  const allZero = SCORE_SIGNALS.every((signal: ScoreSignal) => weights[signal] === 0);
+  const allZero = SCORE_SIGNALS.every((signal: ScoreSignal) => weights[signal] === 0 || absent.has(signal));
   return { products, weights: allZero ? { ...defaults.weights } : weights };
 }
 

@@ -4,7 +4,8 @@
  */
 import { CLUSTERS } from "./types";
 import type { Cluster, ColumnValues, ReportLayout } from "./types";
-import { cleanText, isBlank, parseMoney } from "./values";
+import { inferDecimalMark } from "./columnFormats";
+import { cleanText, isBlank, parseMoney, type DecimalMark } from "./values";
 
 export interface SummaryRow {
   key: string;
@@ -77,17 +78,21 @@ export function summarize(
 
   const rowRevenue = new Float64Array(rows);
   const skip = new Uint8Array(rows);
-  // Reports repeat a few revenue texts ("$1K - $5K") thousands of times: parse each distinct one once.
-  const parsedMoney = new Map<unknown, number>();
-  const moneyOf = (value: unknown): number => {
-    if (typeof value === "number") return Number.isFinite(value) ? value : 0;
-    let amount = parsedMoney.get(value);
-    if (amount === undefined) {
-      amount = parseMoney(value)?.value || 0;
-      if (parsedMoney.size < 100_000) parsedMoney.set(value, amount);
-    }
-    return amount;
+  // Reports repeat a few revenue texts ("$1K - $5K") thousands of times: parse each distinct one once,
+  // with the decimal mark its column writes ("1.234" is 1234 in a column that writes "1.234.567").
+  const moneyReader = (decimalMark: DecimalMark | undefined) => {
+    const parsedMoney = new Map<unknown, number>();
+    return (value: unknown): number => {
+      if (typeof value === "number") return Number.isFinite(value) ? value : 0;
+      let amount = parsedMoney.get(value);
+      if (amount === undefined) {
+        amount = parseMoney(value, decimalMark)?.value || 0;
+        if (parsedMoney.size < 100_000) parsedMoney.set(value, amount);
+      }
+      return amount;
+    };
   };
+  const revenueReaders = revenueData.map((values) => moneyReader(inferDecimalMark(values).decimalMark));
   for (let r = 0; r < rows; r++) {
     const cluster = bestClusters[r] ?? "";
     // A spacer row: no cluster and nothing in any column read.
@@ -96,7 +101,10 @@ export function summarize(
       continue;
     }
     let sum = 0;
-    for (const values of revenueData) sum += values ? moneyOf(values[r]) : 0;
+    for (let i = 0; i < revenueData.length; i++) {
+      const values = revenueData[i];
+      if (values) sum += revenueReaders[i](values[r]);
+    }
     rowRevenue[r] = sum;
   }
 

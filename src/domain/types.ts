@@ -1,3 +1,5 @@
+import type { ColumnFormat } from "./columnFormats";
+
 /**
  * Shared vocabulary of the domain layer. Pure data: no Office types, no behaviour.
  * Column indexes are 0-based offsets from the left edge of the report's used range.
@@ -137,6 +139,8 @@ export interface ReportAnalysis {
   products: ProductAnalysis[];
   cohorts: CohortAnalysis[];
   warnings: string[];
+  /** How the date and money columns write their text (day-first, decimal comma), ambiguous ones flagged. */
+  columnFormats?: ColumnFormat[];
 }
 
 /** Column index -> the displayed text (`range.text`) of that column's cells, one per data row. */

@@ -167,6 +167,22 @@ describe("parseMoney", () => {
     expect(parseMoney("$100K+")).toEqual({ low: 100000, high: 100000, value: 100000 });
     expect(parseMoney("> $100K")).toEqual({ low: 100000, high: 100000, value: 100000 });
   });
+  it("reads thousands and decimals by the column's decimal mark when given", () => {
+    expect(value("1.234")).toBe(1.234);
+    expect(parseMoney("1.234", ",")?.value).toBe(1234);
+    expect(parseMoney("1.234.567", ",")?.value).toBe(1234567);
+    expect(parseMoney("€1.234,5", ",")?.value).toBe(1234.5);
+    expect(parseMoney("1,234", ",")?.value).toBe(1.234);
+    expect(parseMoney("1,234", ".")?.value).toBe(1234);
+    expect(parseMoney("1.234", ".")?.value).toBe(1.234);
+    expect(parseMoney("1,5K - 2,5K", ",")).toEqual({ low: 1500, high: 2500, value: 2000 });
+    // Text that contradicts the mark is read on its own, as without one.
+    expect(parseMoney("1.234,50", ".")?.value).toBe(1234.5);
+  });
+  it("reads a decimal-comma score only in a decimal-comma column", () => {
+    expect(parseScore("74,5", ",")).toEqual({ score: 74.5, band: "Medium" });
+    expect(parseScore("74,5")).toBeNull();
+  });
   it("rejects junk", () => {
     for (const v of ["", null, "n/a", "abc", "$", "1 2 3", true, "25000 apples", "#VALUE!", Infinity]) {
       expect(parseMoney(v)).toBeNull();
@@ -195,10 +211,24 @@ describe("parseDate", () => {
     expect(iso(parseDate(46112.75))).toBe("2026-03-31T00:00:00.000Z");
     expect(iso(parseDate(2958465))).toBe("9999-12-31T00:00:00.000Z");
   });
+  it("reads a date whose day is above 12 day-first, and dotted dates day-first, without column context", () => {
+    expect(iso(parseDate("13/1/2026"))).toBe("2026-01-13T00:00:00.000Z");
+    expect(iso(parseDate("31.03.2026"))).toBe("2026-03-31T00:00:00.000Z");
+    expect(iso(parseDate("1.3.2026"))).toBe("2026-03-01T00:00:00.000Z");
+    expect(iso(parseDate("12-31-2026"))).toBe("2026-12-31T00:00:00.000Z");
+  });
+  it("follows the column's order when given one", () => {
+    expect(iso(parseDate("3/4/2026", "DMY"))).toBe("2026-04-03T00:00:00.000Z");
+    expect(iso(parseDate("3/4/2026", "MDY"))).toBe("2026-03-04T00:00:00.000Z");
+    expect(iso(parseDate("3/4/2026"))).toBe("2026-03-04T00:00:00.000Z");
+    // A day-first value in a month-first column contradicts it: unread rather than guessed.
+    expect(parseDate("13/1/2026", "MDY")).toBeNull();
+    expect(iso(parseDate("2026-04-03", "DMY"))).toBe("2026-04-03T00:00:00.000Z");
+  });
   it("rejects impossible dates and junk", () => {
     for (const v of [
       "2026-02-30",
-      "13/1/2026",
+      "13/13/2026",
       "2026-13-01",
       0,
       -5,
@@ -207,7 +237,7 @@ describe("parseDate", () => {
       "",
       null,
       true,
-      "31.03.2026",
+      "31.02.2026",
     ]) {
       expect(parseDate(v)).toBeNull();
     }

@@ -5,6 +5,11 @@
  */
 import type { Cluster, ScoreBand } from "./types";
 
+/** How a column writes text dates (see columnFormats.ts): ISO, day first, or month first. */
+export type DateOrder = "ISO" | "DMY" | "MDY";
+/** The decimal mark a column's text numbers use; the other mark (and spaces) group thousands. */
+export type DecimalMark = "." | ",";
+
 const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#N/A",
   "#VALUE!",
@@ -128,10 +133,19 @@ function plainNumber(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** A Fit or Intent cell: a 0-100 score (number or text) or a band label. */
-export function parseScore(v: unknown): { score?: number; band: ScoreBand } | null {
+const DECIMAL_COMMA_NUMBER = /^[+-]?\d+,\d+$/;
+
+/** A Fit or Intent cell: a 0-100 score (number or text, "74,5" in a decimal-comma column) or a band label. */
+export function parseScore(
+  v: unknown,
+  decimalMark?: DecimalMark,
+): { score?: number; band: ScoreBand } | null {
   if (isBlank(v) || typeof v === "boolean") return null;
-  const n = plainNumber(v);
+  let n = plainNumber(v);
+  if (n === null && decimalMark === "," && typeof v === "string") {
+    const text = cleanText(v);
+    if (DECIMAL_COMMA_NUMBER.test(text)) n = Number(text.replace(",", "."));
+  }
   if (n !== null) return n >= 0 && n <= 100 ? { score: n, band: scoreBand(n) } : null;
   const band = BAND_BY_FOLDED.get(fold(v));
   return band ? { band } : null;
@@ -160,9 +174,21 @@ const SCALE: Record<string, number> = {
   billion: 1e9,
 };
 
-/** "1,234.50" / "1.234,50" / "25 000" -> number. The last of `,` `.` is the decimal mark when both occur. */
-function amountValue(digits: string, scale: string | undefined): number {
+/**
+ * "1,234.50" / "1.234,50" / "25 000" -> number. With the column's decimal mark known, the other
+ * mark groups thousands ("1.234" is 1234 in a decimal-comma column); without it, or when the text
+ * contradicts it, the last of `,` `.` is the decimal mark when both occur.
+ */
+function amountValue(digits: string, scale: string | undefined, decimalMark?: DecimalMark): number {
   const compact = digits.replace(/[\s'’]/g, "");
+  if (decimalMark) {
+    const group = decimalMark === "," ? "." : ",";
+    const decimalAt = compact.indexOf(decimalMark);
+    const consistent =
+      compact.split(decimalMark).length <= 2 && (decimalAt < 0 || compact.lastIndexOf(group) < decimalAt);
+    if (consistent)
+      return Number(compact.split(group).join("").replace(decimalMark, ".")) * (scale ? SCALE[scale] : 1);
+  }
   const lastComma = compact.lastIndexOf(",");
   const lastDot = compact.lastIndexOf(".");
   let normal: string;
@@ -189,7 +215,10 @@ function money(low: number, high: number, value: number) {
  * Potential or expiring revenue. Plain numbers (negative allowed), currency text, K/M suffixes,
  * ranges ("$1K - $5K": value is the midpoint), open ranges ("< $1K": 0..1000; "$100K+": 100000).
  */
-export function parseMoney(v: unknown): { low: number; high: number; value: number } | null {
+export function parseMoney(
+  v: unknown,
+  decimalMark?: DecimalMark,
+): { low: number; high: number; value: number } | null {
   if (isBlank(v)) return null;
   if (typeof v === "number") return money(v, v, v);
   if (typeof v !== "string") return null;
@@ -202,23 +231,26 @@ export function parseMoney(v: unknown): { low: number; high: number; value: numb
 
   let m = SIGNED_AMOUNT.exec(text);
   if (m) {
-    const n = amountValue(m[2], m[3]) * (m[1] || accountingNegative ? -1 : 1);
+    const n = amountValue(m[2], m[3], decimalMark) * (m[1] || accountingNegative ? -1 : 1);
     return money(n, n, n);
   }
   if (accountingNegative) return null;
   if ((m = UP_TO_AMOUNT.exec(text))) {
-    const high = amountValue(m[1], m[2]);
+    const high = amountValue(m[1], m[2], decimalMark);
     return money(0, high, high / 2);
   }
   if ((m = AT_LEAST_AMOUNT.exec(text) ?? AMOUNT_PLUS.exec(text))) {
-    const low = amountValue(m[1], m[2]);
+    const low = amountValue(m[1], m[2], decimalMark);
     return money(low, low, low);
   }
   if ((m = AMOUNT_RANGE.exec(text))) {
     // "$1-5K" shares the scale of its upper end when that keeps the range in order.
-    const sharedScale = !m[2] && m[4] && amountValue(m[1], m[4]) <= amountValue(m[3], m[4]) ? m[4] : m[2];
-    const a = amountValue(m[1], sharedScale);
-    const b = amountValue(m[3], m[4]);
+    const sharedScale =
+      !m[2] && m[4] && amountValue(m[1], m[4], decimalMark) <= amountValue(m[3], m[4], decimalMark)
+        ? m[4]
+        : m[2];
+    const a = amountValue(m[1], sharedScale, decimalMark);
+    const b = amountValue(m[3], m[4], decimalMark);
     const low = Math.min(a, b);
     const high = Math.max(a, b);
     return money(low, high, (low + high) / 2);
@@ -249,13 +281,17 @@ function utcDate(year: number, month: number, day: number): Date | null {
 }
 
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]*(?:z|[+-]\d{2}:?\d{2})?)?$/i;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?)?$/i;
+/** D/M/Y or M/D/Y with `/`, `.` or `-`, two- or four-digit year, optional time. */
+const NUMERIC_DATE =
+  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?)?$/i;
 
 /**
- * A date cell as UTC midnight: ISO text (time ignored), US M/D/YYYY or M/D/YY text, or an Excel
- * serial number (as number or numeric text). Two-digit years follow Excel: 00-29 -> 2000s.
+ * A date cell as UTC midnight: ISO text (time ignored), D/M/Y or M/D/Y text (`/`, `.` or `-`), or
+ * an Excel serial number (as number or numeric text). Two-digit years follow Excel: 00-29 -> 2000s.
+ * `dateOrder` is the column's order (see inferDateOrder); without it, a day above 12 tells, and
+ * otherwise dotted dates are day-first and the rest month-first, as Excel in a US locale reads them.
  */
-export function parseDate(v: unknown): Date | null {
+export function parseDate(v: unknown, dateOrder?: DateOrder): Date | null {
   if (v instanceof Date) {
     const time = v.getTime();
     return Number.isFinite(time) ? new Date(Math.floor(time / DAY_MS) * DAY_MS) : null;
@@ -268,11 +304,15 @@ export function parseDate(v: unknown): Date | null {
   if (text.length > 40) return null;
   let m = ISO_DATE.exec(text);
   if (m) return utcDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = US_DATE.exec(text);
+  m = NUMERIC_DATE.exec(text);
   if (m) {
-    let year = Number(m[3]);
-    if (m[3].length === 2) year += year < 30 ? 2000 : 1900;
-    return utcDate(year, Number(m[1]), Number(m[2]));
+    let year = Number(m[4]);
+    if (m[4].length === 2) year += year < 30 ? 2000 : 1900;
+    const first = Number(m[1]);
+    const second = Number(m[3]);
+    const dayFirst =
+      dateOrder === "DMY" || (dateOrder !== "MDY" && (first > 12 || (second <= 12 && m[2] === ".")));
+    return dayFirst ? utcDate(year, second, first) : utcDate(year, first, second);
   }
   return null;
 }

@@ -8,6 +8,37 @@ import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./
 /** Number format that makes Excel keep a written string as text, so report text never becomes a formula. */
 export const TEXT_FORMAT = "@";
 
+/**
+ * Text Excel would read as a formula (or, for a leading tab or return, that spreadsheet apps are
+ * known to mishandle) when written through `range.values` into a cell that is not text: "=...",
+ * "+x", "-x", "@x" (OWASP's CSV injection list).
+ */
+export function looksLikeFormula(value: unknown): boolean {
+  if (typeof value !== "string" || value.length < 2) return false;
+  const first = value.charCodeAt(0);
+  // = + - @ \t \r
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}
+
+/**
+ * The formats for one row: the column's format, except "@" for a string that would become a
+ * formula. A second line of defence behind the text format of report-text columns, for a caller
+ * that writes report text into a number or General column by mistake.
+ */
+export function neutralisedFormats(
+  row: readonly CellValue[],
+  numberFormats: readonly string[],
+): readonly string[] {
+  let formats: string[] | null = null;
+  for (let c = 0; c < numberFormats.length; c++) {
+    if (numberFormats[c] !== TEXT_FORMAT && looksLikeFormula(row[c])) {
+      formats ??= numberFormats.slice();
+      formats[c] = TEXT_FORMAT;
+    }
+  }
+  return formats ?? numberFormats;
+}
+
 export interface GridWrite {
   sheetName: string;
   /** Absolute 0-based sheet position of rows[0][0]. */
@@ -71,7 +102,7 @@ export async function writeGrid(
       const formats: string[][] = [];
       const values: CellValue[][] = [];
       for (let r = blockStart; r < blockStart + size; r++) {
-        formats.push(write.numberFormats as string[]);
+        formats.push(neutralisedFormats(write.rows[r], write.numberFormats) as string[]);
         values.push(write.rows[r] as CellValue[]);
       }
       range.numberFormat = formats;

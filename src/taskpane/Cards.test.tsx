@@ -72,7 +72,8 @@ describe("score settings", () => {
     const copilot = screen.getByLabelText("Microsoft 365 Copilot");
     expect(copilot).toBeChecked();
     expect(screen.getByTestId("weight-band")).toHaveValue("60");
-    expect(screen.getByTestId("share-band")).toHaveTextContent("60% of the score");
+    // 60 of the 105 default weight points (trend, 5, counts when last month's columns are there).
+    expect(screen.getByTestId("share-band")).toHaveTextContent("57% of the score");
     expect(screen.getByLabelText("Company size")).toHaveValue("10");
 
     fireEvent.click(copilot);
@@ -105,7 +106,10 @@ describe("score settings", () => {
     fireEvent.click(screen.getByTestId("add-helpers"));
     await screen.findByTestId("helpers-result");
     expect(session.calls[1].input).toEqual({
-      settings: { products: "all", weights: { band: 60, breadth: 10, size: 0, value: 100, recency: 10 } },
+      settings: {
+        products: "all",
+        weights: { band: 60, breadth: 10, size: 0, value: 100, recency: 10, trend: 5 },
+      },
     });
   });
 
@@ -115,7 +119,7 @@ describe("score settings", () => {
       hasHelperColumns: true,
       scoreSettings: {
         products: ["M365 Copilot"],
-        weights: { band: 50, breadth: 0, size: 20, value: 20, recency: 10 },
+        weights: { band: 50, breadth: 0, size: 20, value: 20, recency: 10, trend: 5 },
       },
     };
     const session = fakeSession({ analyzeSheet: analyses(saved), addHelperColumns: done(helpersData) });
@@ -161,7 +165,7 @@ describe("score settings", () => {
     fireEvent.click(add);
 
     fireEvent.click(screen.getByLabelText("Microsoft 365"));
-    for (const signal of ["band", "breadth", "size", "value", "recency"]) typeWeight(signal, "0");
+    for (const signal of ["band", "breadth", "size", "value", "recency", "trend"]) typeWeight(signal, "0");
     expect(screen.getByTestId("add-helpers")).toHaveAttribute(
       "data-unavailable-reason",
       "Give at least one signal a weight above 0.",
