@@ -7,5 +7,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
+  // Pane tests render Fluent UI in jsdom: on a busy 2-core machine one can pass 5 s.
+  testTimeout: 30000,
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
 };
