@@ -39,7 +39,12 @@ describe("AutoFilter criteria read back (office-js#1226)", () => {
       return af.criteria as unknown as Record<string, unknown>[];
     });
     expect(criteria).toHaveLength(5);
-    expect(criteria[1]).toMatchObject({ filterOn: "Values", values: ["Act Now"], criterion1: null, color: null });
+    expect(criteria[1]).toMatchObject({
+      filterOn: "Values",
+      values: ["Act Now"],
+      criterion1: null,
+      color: null,
+    });
     expect(Object.values(criteria[0]).every((v) => v === null)).toBe(true);
   });
 
