@@ -115,7 +115,11 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const identity =
       layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
     const revenue = summableRevenueColumn(layout, report.sample);
-    const pivotFor = (name: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+    const target = await chooseSummarySheet(env.host, report.sheetName);
+    // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
+    const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
+    const pivotFor = (base: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+      const name = `${base}${suffix}`;
       const column = layout.roles[role];
       if (!usePivots || column === undefined) return undefined;
       return {
@@ -143,7 +147,6 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const headers = layout.headers;
     const filtered = existingCriteria(report).map((c) => headers[c.column] ?? `Column ${c.column + 1}`);
     const today = env.now?.() ?? new Date();
-    const target = await chooseSummarySheet(env.host, report.sheetName);
     const mode = usePivots ? "pivot" : "static";
     await writeSummarySheet(env.host, env.capabilities, target, {
       titleLines: titleLines(report, filtered, today, mode, why),

@@ -7,6 +7,7 @@ import { openReport } from "../excel/report";
 import {
   addinSheetsFor,
   clearArea,
+  clearConditionalFormats,
   deleteSheets,
   deleteTableColumns,
   freezeRows,
@@ -105,16 +106,18 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     }
 
     // 3. The add-in's column groups; columns of the user's right of them stay where they are.
-    for (const group of groups) {
-      if (report.table) await deleteTableColumns(env.host, report.table.name, group.headers);
-      else {
-        await clearArea(env.host, report.sheetName, {
-          row: report.headerSheetRow,
-          column: report.area.column + group.start,
-          rowCount: report.dataRowCount + 1,
-          columnCount: group.headers.length,
-        });
-      }
+    // Right to left, so deleting a table's columns never moves a group still to be removed.
+    for (const group of [...groups].sort((a, b) => b.start - a.start)) {
+      const area = {
+        row: report.headerSheetRow,
+        column: report.area.column + group.start,
+        rowCount: report.dataRowCount + 1,
+        columnCount: group.headers.length,
+      };
+      if (report.table) {
+        await clearConditionalFormats(env.host, report.sheetName, area);
+        await deleteTableColumns(env.host, report.table.name, group.headers);
+      } else await clearArea(env.host, report.sheetName, area);
     }
     if (groups.length) removed.push(`the columns ${groups.map((g) => g.headers.join(", ")).join("; ")}`);
 

@@ -131,6 +131,14 @@ export async function clearArea(host: ExcelHost, sheetName: string, area: Area):
   });
 }
 
+/** Removes conditional formats from an area (a table column's go with it only in some hosts). */
+export async function clearConditionalFormats(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(sheetName).getRange(a1(area)).conditionalFormats.clearAll();
+    await context.sync();
+  });
+}
+
 /** Removes columns from an Excel table by header name (cells to the right shift left within the table). */
 export async function deleteTableColumns(
   host: ExcelHost,
