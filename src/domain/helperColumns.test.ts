@@ -11,5 +11,4 @@ describe("helper column placement", () => {
     expect(isHelperHeader(" Priority-Score ")).toBe(true);
     expect(isHelperHeader("AzureCluster")).toBe(false);
   });
-
 });
