@@ -1,3 +1,4 @@
+import { columnLetters } from "../preview/fake-excel";
 import { actions } from ".";
 import { HELPER_HEADERS } from "../domain/score";
 import { workbookSnapshot, type FakeExcel } from "../preview/fake-excel";
@@ -52,16 +53,23 @@ describe("Add helper columns", () => {
     }
   });
 
-  it("refuses when data sits where the columns would go, and changes nothing", async () => {
+  it("goes right of a user's notes column without a header, and leaves the notes where they are (issue 10)", async () => {
     const { fake, session, report } = loadSample({ layout: "azure", rows: 60, seed: 6 });
     const width = report.truth.headers.length;
-    // A note two columns right of the report, inside the helper area.
-    fake.workbook.sheet("Report")!.setValues(report.truth.headerRow + 10, width + 2, [["call back Tuesday"]]);
-    const before = workbookSnapshot(fake.workbook);
+    const sheet = fake.workbook.sheet("Report")!;
+    // Notes two columns right of the report's last named header, no header of their own.
+    sheet.setValues(report.truth.headerRow + 10, width + 2, [["call back Tuesday"]]);
+    sheet.setValues(report.truth.headerRow + 12, width + 2, [["left a voicemail"]]);
     const outcome = await session.run(actions.addHelperColumns, {});
-    expect(outcome.status).toBe("refused");
-    expect(outcome.message).toMatch(/hold data/);
-    expect(workbookSnapshot(fake.workbook)).toEqual(before);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.columns).toBe(`${columnLetters(width + 3)}:${columnLetters(width + 7)}`);
+    expect(sheet.getValue(report.truth.headerRow, width + 3)).toBe("Best Cluster");
+    expect(sheet.getValue(report.truth.headerRow + 10, width + 2)).toBe("call back Tuesday");
+    expect(sheet.getValue(report.truth.headerRow + 12, width + 2)).toBe("left a voicemail");
+    // Run again: updated in place, still right of the notes.
+    const again = await session.run(actions.addHelperColumns, {});
+    if (again.status !== "done") throw new Error(again.message);
+    expect(again.data).toMatchObject({ updated: true, columns: outcome.data.columns });
   });
 
   it("writes the right values to the right rows of a filtered report and keeps the filter", async () => {

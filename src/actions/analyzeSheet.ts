@@ -1,4 +1,4 @@
-import { analysisColumnsNeeded, analyzeReport } from "../domain/analysis";
+import { analysisColumnsNeeded, analyzeReport, customersText } from "../domain/analysis";
 import { formatColumnsNeeded } from "../domain/columnFormats";
 import { distinctValueCounts } from "../domain/filters";
 import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
@@ -78,10 +78,10 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
       documentUrl: env.host.documentUrl(),
     });
     const productCount = analysis.products.length;
-    const state = await loadState(env.host, env.capabilities);
+    const state = await loadState(env.host, env.capabilities, report);
     return {
       message:
-        `${analysis.reportTypeLabel}: ${analysis.dataRowCount.toLocaleString("en-US")} customers` +
+        `${analysis.reportTypeLabel}: ${customersText(analysis.dataRowCount - analysis.blankRowCount)}` +
         (productCount ? `, ${productCount} product${productCount === 1 ? "" : "s"} with clusters.` : "."),
       warnings: analysis.warnings,
       data: {

@@ -1,3 +1,4 @@
+import { customersText } from "../domain/analysis";
 import { UserFacingError } from "../excel/errors";
 import { openReport } from "../excel/report";
 import { filterAndCount, readTexts, refuseIfProtected, type FilterResult } from "./filtering";
@@ -37,7 +38,7 @@ export const applyValueFilter: ActionDefinition<ValueFilterInput, FilterResult> 
     const result = await filterAndCount(env, report, [{ column, values: kept }], countColumn, texts);
     return {
       message:
-        `Showing ${result.visible.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")} customers ` +
+        `Showing ${result.visible.toLocaleString("en-US")} of ${customersText(result.total)} ` +
         `where ${header} is ${kept.map((v) => `"${v}"`).join(" or ")}.`,
       warnings: result.uncountedColumns.length
         ? [`Counts leave out your own filter on ${result.uncountedColumns.join(", ")}.`]

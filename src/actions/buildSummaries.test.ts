@@ -28,6 +28,13 @@ function countBySubSegment(
   return counts;
 }
 
+/** The row (0-based) of column A holding `text` on a sheet. */
+function rowOf(fake: FakeExcel, sheetName: string, text: string): number {
+  const sheet = fake.workbook.sheet(sheetName)!;
+  for (let r = 0; r < 1000; r++) if (sheet.getValue(r, 0) === text) return r;
+  throw new Error(`${text} not found`);
+}
+
 /** The table written under a heading cell, read back as key -> five cluster counts. */
 function tableAt(fake: FakeExcel, sheetName: string, row: number, column: number): Map<string, number[]> {
   const sheet = fake.workbook.sheet(sheetName)!;
@@ -74,7 +81,8 @@ describe("Build summaries", () => {
       width,
       report.truth.dataRows,
     );
-    expect(tableAt(fake, "Propensity Summary", 7, 20)).toEqual(expected);
+    const chartData = rowOf(fake, "Propensity Summary", "Chart data (as built)");
+    expect(tableAt(fake, "Propensity Summary", chartData + 1, 0)).toEqual(expected);
   });
 
   it("writes static tables below ExcelApi 1.8 and says they don't refresh", async () => {
@@ -90,7 +98,8 @@ describe("Build summaries", () => {
     expect(summary.values(0, 0, 6, 1).flat().join(" ")).toMatch(/static: they do not refresh/);
     const width = report.truth.headers.length;
     const subSegmentColumn = report.truth.headers.indexOf(report.truth.roles.subSegment);
-    expect(tableAt(fake, "Propensity Summary", 7, 10)).toEqual(
+    const bySubSegment = rowOf(fake, "Propensity Summary", "Customers by sub segment and best cluster");
+    expect(tableAt(fake, "Propensity Summary", bySubSegment + 1, 0)).toEqual(
       countBySubSegment(fake, report.truth.headerRow, subSegmentColumn, width, report.truth.dataRows),
     );
   });

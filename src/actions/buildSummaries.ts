@@ -1,12 +1,13 @@
-import { DEFAULT_SCORE_SETTINGS, HELPER_HEADERS } from "../domain/score";
-import { summarize, summaryColumnsNeeded } from "../domain/summaries";
+import { reportSheetLine } from "../domain/addinArtifacts";
+import { HELPER_HEADERS } from "../domain/score";
+import { pivotFieldNames, summarize, summaryColumnsNeeded } from "../domain/summaries";
+import { columnLetters } from "../excel/address";
 import { foldHeader } from "../domain/headers";
 import { parseCluster, isBlank } from "../domain/values";
 import type { Cluster, ReportLayout } from "../domain/types";
 import { existingCriteria } from "../excel/filters";
 import { UserFacingError } from "../excel/errors";
 import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
-import { loadState, saveState } from "../excel/state";
 import {
   chooseSummarySheet,
   writeSummarySheet,
@@ -15,6 +16,7 @@ import {
   type SummaryPlan,
 } from "../excel/summarySheet";
 import { ensureHelperColumns } from "./addHelperColumns";
+import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
 
 export interface SummariesResult {
@@ -25,29 +27,25 @@ export interface SummariesResult {
   subSegments: number;
 }
 
-/** Headers a PivotTable can use as field names: every source header non-blank and unique. */
-function pivotHeaderProblem(headers: readonly string[]): string | null {
-  const seen = new Set<string>();
-  for (const [i, header] of headers.entries()) {
-    const folded = header.trim().toLowerCase();
-    if (!folded) return `column ${i + 1} has no header`;
-    if (seen.has(folded)) return `the header "${header}" appears twice`;
-    seen.add(folded);
-  }
-  return null;
+/** Why a PivotTable can't use these source field names (Excel refuses a blank header), or null. */
+function pivotHeaderProblem(fieldNames: readonly string[], firstColumn: number): string | null {
+  const blank = fieldNames.findIndex((name) => name === "");
+  return blank < 0
+    ? null
+    : `column ${columnLetters(firstColumn + blank)} has no header (give it one and build again)`;
 }
 
 /** A revenue column a PivotTable can sum: numbers, not range text like "$1K - $5K". */
-function summableRevenueHeader(
+function summableRevenueColumn(
   layout: ReportLayout,
   sample: readonly (readonly unknown[])[],
-): string | undefined {
+): number | undefined {
   const column =
     layout.roles.expiringRevenue ??
     layout.products.find((p) => p.potentialRevenue !== undefined)?.potentialRevenue;
   if (column === undefined) return undefined;
   const values = sample.map((row) => row[column]).filter((v) => !isBlank(v));
-  return values.length && values.every((v) => typeof v === "number") ? layout.rawHeaders[column] : undefined;
+  return values.length && values.every((v) => typeof v === "number") ? column : undefined;
 }
 
 function titleLines(
@@ -59,7 +57,8 @@ function titleLines(
 ) {
   const lines = [
     SUMMARY_TITLE,
-    `Report: ${report.layout.reportTypeLabel} · sheet "${report.sheetName}" · ${report.dataRowCount.toLocaleString("en-US")} data rows`,
+    reportSheetLine(report.sheetName),
+    `Report: ${report.layout.reportTypeLabel} · ${report.dataRowCount.toLocaleString("en-US")} data rows`,
     `Built: ${today.toISOString().slice(0, 10)} by Propensity Pane`,
     filtered.length
       ? `Filters active when built: ${filtered.join(", ")}. The tables count every row of the report, including rows hidden by filters.`
@@ -84,13 +83,15 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
   needs: ["isReport", "hasClusterColumns"],
   async perform(env) {
     const opened = await openReport(env.host, env.capabilities);
-    const { report, added, bestClusterColumn } = await ensureHelperColumns(env, opened);
-    const { layout } = report;
-    if (layout.roles.industry === undefined && layout.roles.subSegment === undefined) {
+    // Every refusal comes before the first write (helper columns may be added below).
+    refuseIfProtected(opened);
+    if (opened.layout.roles.industry === undefined && opened.layout.roles.subSegment === undefined) {
       throw new UserFacingError(
-        "This report has neither an Industry nor a Sub Segment column, so there is nothing to summarise by.",
+        "This report has neither an Industry nor a Sub Segment column, so there is nothing to summarise by. Nothing was changed.",
       );
     }
+    const { report, added, bestClusterColumn } = await ensureHelperColumns(env, opened);
+    const { layout } = report;
     const columns = [...new Set([...summaryColumnsNeeded(layout), bestClusterColumn])];
     const data = await readReportColumns(env.host, report, columns, {
       onProgress: env.onProgress,
@@ -102,26 +103,31 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const { byIndustry, bySubSegment } = summarize(layout, data, bestClusters, report.dataRowCount);
 
     const sourceWidth = bestClusterColumn + HELPER_HEADERS.length;
-    const sourceHeaders = layout.rawHeaders.slice(0, sourceWidth);
-    const headerProblem = pivotHeaderProblem(sourceHeaders);
+    // PivotTable fields are named from the raw header text, as Excel names them ("Industry " included).
+    const fieldNames = pivotFieldNames(report.headerCells.slice(0, sourceWidth));
+    const headerProblem = pivotHeaderProblem(fieldNames, report.area.column);
     const usePivots = env.capabilities.has("pivotTables") && headerProblem === null;
     const why = !env.capabilities.has("pivotTables")
       ? `PivotTables need ${env.capabilities.missingMessage("pivotTables")}`
       : headerProblem
-        ? `PivotTables need a unique header on every column, and ${headerProblem}`
+        ? `PivotTables need a header on every column, and ${headerProblem}`
         : null;
     const identity =
       layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
-    const revenue = summableRevenueHeader(layout, report.sample);
-    const pivotFor = (name: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+    const revenue = summableRevenueColumn(layout, report.sample);
+    const target = await chooseSummarySheet(env.host, report.sheetName);
+    // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
+    const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
+    const pivotFor = (base: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+      const name = `${base}${suffix}`;
       const column = layout.roles[role];
       if (!usePivots || column === undefined) return undefined;
       return {
         name,
-        rowField: layout.rawHeaders[column],
-        columnField: HELPER_HEADERS[0],
-        countField: layout.rawHeaders[identity],
-        sumField: revenue,
+        rowField: fieldNames[column],
+        columnField: fieldNames[bestClusterColumn],
+        countField: fieldNames[identity],
+        sumField: revenue === undefined ? undefined : fieldNames[revenue],
       };
     };
     const tables: SummaryPlan["tables"] = [];
@@ -141,7 +147,6 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const headers = layout.headers;
     const filtered = existingCriteria(report).map((c) => headers[c.column] ?? `Column ${c.column + 1}`);
     const today = env.now?.() ?? new Date();
-    const target = await chooseSummarySheet(env.host);
     const mode = usePivots ? "pivot" : "static";
     await writeSummarySheet(env.host, env.capabilities, target, {
       titleLines: titleLines(report, filtered, today, mode, why),
@@ -158,11 +163,6 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
           }
         : undefined,
       chartTable: bySubSegment,
-    });
-    const state = await loadState(env.host, env.capabilities);
-    await saveState(env.host, env.capabilities, {
-      ...(state ?? { version: 1, score: DEFAULT_SCORE_SETTINGS }),
-      summarySheet: target.name,
     });
 
     const warnings = [];

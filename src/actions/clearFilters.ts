@@ -48,7 +48,7 @@ export const clearFilters: ActionDefinition<ClearFiltersInput, ClearFiltersResul
   async perform(env, { all = false }) {
     const report = await openReport(env.host, env.capabilities);
     refuseIfProtected(report);
-    const state = await loadState(env.host, env.capabilities);
+    const state = await loadState(env.host, env.capabilities, report);
     const current = existingCriteria(report);
     const mine = columnsSetByAddIn(state, current);
     const theirs = current.map((c) => c.column).filter((column) => !mine.includes(column));
@@ -56,7 +56,7 @@ export const clearFilters: ActionDefinition<ClearFiltersInput, ClearFiltersResul
 
     if (all) await removeAllFilters(env.host, report);
     else await clearColumnCriteria(env.host, env.capabilities, report, mine);
-    if (state) await saveState(env.host, env.capabilities, { ...state, filtersApplied: [] });
+    if (state) await saveState(env.host, env.capabilities, { ...state, filtersApplied: [] }, report);
 
     const cleared = (all ? [...mine, ...theirs] : mine).map(header);
     const leftInPlace = all ? [] : theirs.map(header);

@@ -1,5 +1,5 @@
 import { countVisibleByCluster, visibleRows, type FilterCriteria } from "../domain/filters";
-import { identityColumn } from "../domain/analysis";
+import { customerRows, identityColumn } from "../domain/analysis";
 import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import type { StoredState } from "../domain/settings";
 import type { ClusterCounts } from "../domain/types";
@@ -56,11 +56,16 @@ export async function filterAndCount(
 ): Promise<FilterResult> {
   refuseIfProtected(report);
   const columnCount = report.area.columnCount;
+  const before = await loadState(env.host, env.capabilities, report);
   await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount);
-  const state = withFiltersRecorded(await loadState(env.host, env.capabilities), criteria);
+  const state = withFiltersRecorded(before, criteria);
   // Remember whether the filter buttons were ours, so Reset can take them away again.
   if (!report.table && !report.autoFilter?.enabled) state.createdAutoFilter = true;
-  await saveState(env.host, env.capabilities, state);
+  // And the user's filter range, when applying ours may have widened it.
+  const userRange = report.autoFilter?.enabled && !report.table ? report.autoFilter.area : null;
+  if (userRange && !state.createdAutoFilter && !state.userFilterRange)
+    state.userFilterRange = { ...userRange };
+  await saveState(env.host, env.capabilities, state, report);
 
   // The user's own Values criteria still apply: count with them, after ours.
   const ours = new Set(criteria.map((c) => c.column));
@@ -87,14 +92,12 @@ export async function filterAndCount(
         values.map((v) => String(v ?? "")),
       );
   }
-  const identityTexts = identity === undefined ? null : allTexts.get(identity);
-  const isCustomer = (row: number) => !identityTexts || identityTexts[row].trim() !== "";
+  const customers = customerRows(report.layout, allTexts, report.dataRowCount);
   const visible = visibleRows(allTexts, all as FilterCriteria, report.dataRowCount).map(
-    (shown, row) => shown && isCustomer(row),
+    (shown, row) => shown && customers[row],
   );
   const counts = countVisibleByCluster(allTexts.get(countColumn) ?? [], visible);
-  let total = 0;
-  for (let row = 0; row < report.dataRowCount; row++) if (isCustomer(row)) total += 1;
+  const total = customers.filter(Boolean).length;
   const headers = report.layout.headers;
   return {
     visible: counts.visible,
@@ -128,4 +131,43 @@ export async function readTexts(
       values.map((v) => String(v ?? "")),
     );
   return texts;
+}
+
+/** The counts of filterAndCount when no filter of the add-in's was set (the user's still apply). */
+export async function countWithoutFilter(
+  env: ActionEnv,
+  report: OpenedReport,
+  countColumn: number,
+  texts: ReadonlyMap<number, readonly string[]>,
+): Promise<FilterResult> {
+  const all = new Map<number, ReadonlySet<string>>();
+  const uncounted: number[] = [];
+  for (const { column, criteria } of existingCriteria(report)) {
+    if (criteria.filterOn === "Values" && criteria.values)
+      all.set(column, new Set(criteria.values as string[]));
+    else uncounted.push(column);
+  }
+  const needed = [...all.keys()].filter((column) => !texts.has(column));
+  const allTexts = new Map(texts);
+  if (needed.length) {
+    const extra = await readReportColumns(env.host, report, needed, { property: "text", signal: env.signal });
+    for (const [column, values] of extra)
+      allTexts.set(
+        column,
+        values.map((v) => String(v ?? "")),
+      );
+  }
+  const customers = customerRows(report.layout, allTexts, report.dataRowCount);
+  const visible = visibleRows(allTexts, all as FilterCriteria, report.dataRowCount).map(
+    (shown, row) => shown && customers[row],
+  );
+  const counts = countVisibleByCluster(allTexts.get(countColumn) ?? [], visible);
+  const headers = report.layout.headers;
+  return {
+    visible: counts.visible,
+    total: customers.filter(Boolean).length,
+    visibleByCluster: counts,
+    filteredColumns: [...all.keys()].sort((a, b) => a - b).map((c) => headers[c] ?? `Column ${c + 1}`),
+    uncountedColumns: uncounted.map((c) => headers[c] ?? `Column ${c + 1}`),
+  };
 }

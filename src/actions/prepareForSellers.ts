@@ -1,4 +1,5 @@
 import { BAND_MEANING } from "../domain/bands";
+import { reportSheetLine, SHEET_TITLES } from "../domain/addinArtifacts";
 import { isCsvUrl } from "../domain/analysis";
 import {
   DEFAULT_SCORE_SETTINGS,
@@ -13,11 +14,10 @@ import { openReport } from "../excel/report";
 import {
   addTextColourRules,
   autofitColumns,
+  chooseAddinSheet,
   columnWidths,
-  deleteSheets,
   freezeRows,
   frozenRows,
-  sheetsTitled,
   writeTextSheet,
 } from "../excel/sheetOps";
 import { loadState, saveState } from "../excel/state";
@@ -25,8 +25,9 @@ import { ensureHelperColumns } from "./addHelperColumns";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
 
-export const ABOUT_TITLE = "About this report";
-export const ABOUT_SHEET_NAME = "About this report";
+export const ABOUT_TITLE = SHEET_TITLES.about;
+/** The About sheet's name when it is free ("About this report (2)" for a second report sheet). */
+export const ABOUT_SHEET_NAME = SHEET_TITLES.about;
 
 export const CSV_SHARE_WARNING =
   "This workbook is a .csv file: Excel keeps only the active sheet's values in a CSV, so the filters, helper columns, " +
@@ -68,6 +69,7 @@ export function aboutLines(options: {
   ).join(", ");
   const lines = [
     ABOUT_TITLE,
+    reportSheetLine(options.sheetName),
     `Prepared ${options.today.toISOString().slice(0, 10)} with Propensity Pane from the sheet "${options.sheetName}": ` +
       `${layout.reportTypeLabel}, ${options.rows.toLocaleString("en-US")} customers.`,
     options.filters.length
@@ -107,7 +109,7 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     refuseIfProtected(opened);
     const { report, bestClusterColumn: first } = await ensureHelperColumns(env, opened);
     const { layout } = report;
-    const state = (await loadState(env.host, env.capabilities)) ?? {
+    const state = (await loadState(env.host, env.capabilities, report)) ?? {
       version: 1 as const,
       score: DEFAULT_SCORE_SETTINGS,
     };
@@ -128,7 +130,7 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
       frozenRowsBefore: await frozenRows(env.host, env.capabilities, report.sheetName),
       columnWidths: await columnWidths(env.host, report.sheetName, keyColumns),
     };
-    await saveState(env.host, env.capabilities, { ...state, prepared });
+    await saveState(env.host, env.capabilities, { ...state, prepared }, report);
 
     const warnings: string[] = [];
     if (env.capabilities.has("freezePanes"))
@@ -171,23 +173,12 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
       settings: state.score,
       csv,
     });
-    const existingAbout = await sheetsTitled(env.host, [ABOUT_TITLE]);
-    await deleteSheets(
-      env.host,
-      existingAbout.filter((name) => name !== ABOUT_SHEET_NAME),
-    );
-    await writeTextSheet(
-      env.host,
-      env.capabilities,
-      ABOUT_SHEET_NAME,
-      existingAbout.includes(ABOUT_SHEET_NAME),
-      lines,
-    );
-    await saveState(env.host, env.capabilities, { ...state, prepared, aboutSheet: ABOUT_SHEET_NAME });
+    const about = await chooseAddinSheet(env.host, "about", report.sheetName);
+    await writeTextSheet(env.host, env.capabilities, about.name, about.replace, lines);
     return {
-      message: `Ready to share: header frozen, key columns fitted, clusters coloured, "${ABOUT_SHEET_NAME}" sheet added.`,
+      message: `Ready to share: header frozen, key columns fitted, clusters coloured, "${about.name}" sheet ${about.replace ? "updated" : "added"}.`,
       warnings,
-      data: { aboutSheet: ABOUT_SHEET_NAME },
+      data: { aboutSheet: about.name },
     };
   },
 };

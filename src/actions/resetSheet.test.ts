@@ -110,7 +110,8 @@ describe("Reset sheet", () => {
     // Forget that the add-in set the country filter: now it is the user's.
     const stateKey = [...fake.workbook.settings.keys()][0];
     const state = JSON.parse(String(fake.workbook.settings.get(stateKey)));
-    state.filtersApplied = state.filtersApplied.filter(
+    const record = state.sheets[sheet.id];
+    record.filtersApplied = record.filtersApplied.filter(
       (f: { column: number }) => f.column !== country.column,
     );
     fake.workbook.settings.set(stateKey, JSON.stringify(state));

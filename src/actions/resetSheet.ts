@@ -1,27 +1,23 @@
-import { COLUMN_GROUPS, SHEET_TITLES } from "../domain/addinArtifacts";
+import { COLUMN_GROUPS, type ColumnGroupId } from "../domain/addinArtifacts";
 import { locateColumnGroup } from "../domain/columnGroups";
-import { locateHelperColumns } from "../domain/helperColumns";
-import { HELPER_HEADERS } from "../domain/score";
-import { clearColumnCriteria, existingCriteria, removeAllFilters } from "../excel/filters";
+import type { Area } from "../excel/address";
+import { clearColumnCriteria, existingCriteria, rebuildAutoFilter, removeAllFilters } from "../excel/filters";
 import { dataArea, withFiltersLifted } from "../excel/helperColumns";
 import { openReport } from "../excel/report";
 import {
+  addinSheetsFor,
   clearArea,
+  clearConditionalFormats,
   deleteSheets,
   deleteTableColumns,
   freezeRows,
   setColumnWidths,
-  sheetsTitled,
   sortRows,
 } from "../excel/sheetOps";
-import { SUMMARY_TITLE } from "../excel/summarySheet";
 import { loadState, saveState } from "../excel/state";
 import { columnsSetByAddIn } from "./clearFilters";
 import { refuseIfProtected } from "./filtering";
-import { ABOUT_SHEET_NAME, ABOUT_TITLE } from "./prepareForSellers";
-import { isOriginalOrderHeader, ORIGINAL_ORDER_HEADER } from "./sortByPriority";
 import type { ActionDefinition } from "./types";
-
 export interface ResetInput {
   /** Keep filters the user set (default true). */
   keepUserFilters?: boolean;
@@ -48,25 +44,24 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     // One read of the sheet: each step below keeps the report's layout and filter state valid for the next.
     const report = await openReport(env.host, env.capabilities);
     refuseIfProtected(report);
-    const state = await loadState(env.host, env.capabilities);
+    const state = await loadState(env.host, env.capabilities, report);
     const removed: string[] = [];
     const leftInPlace: string[] = [];
     const header = (column: number) => report.layout.headers[column] ?? `Column ${column + 1}`;
-    const helperStart = locateHelperColumns(report.layout.rawHeaders);
-    const helperCount = helperStart === null ? 0 : HELPER_HEADERS.length;
-    const orderColumn =
-      helperStart !== null && isOriginalOrderHeader(report.layout.rawHeaders[helperStart + helperCount])
-        ? helperStart + helperCount
-        : null;
-    const isHelper = (column: number) =>
-      helperStart !== null &&
-      column >= helperStart &&
-      column < helperStart + helperCount + (orderColumn === null ? 0 : 1);
+    // Every column group the add-in writes (helpers, Original Order, Last Month, CRM), found by its headers.
+    const groups = (Object.keys(COLUMN_GROUPS) as ColumnGroupId[]).flatMap((id) => {
+      const start = locateColumnGroup(report.layout.rawHeaders, id);
+      return start === null ? [] : [{ id, start, headers: [...COLUMN_GROUPS[id]] }];
+    });
+    const isAddinColumn = (column: number) =>
+      groups.some((g) => column >= g.start && column < g.start + g.headers.length);
+    const order = groups.find((g) => g.id === "originalOrder");
+    const width = report.area.columnCount;
 
-    // 1. Row order, before the column that records it goes (filters are lifted and put back around the sort).
-    if (orderColumn !== null && report.dataRowCount > 0) {
-      await withFiltersLifted(env.host, env.capabilities, report, orderColumn + 1, () =>
-        sortRows(env.host, report.sheetName, dataArea(report, orderColumn + 1), orderColumn, true),
+    // 1. Row order, before the column that records it goes; every used column moves with its row.
+    if (order && report.dataRowCount > 0) {
+      await withFiltersLifted(env.host, env.capabilities, report, width, () =>
+        sortRows(env.host, report.sheetName, dataArea(report, width), order.start, true),
       );
       removed.push("the priority sort (original row order restored)");
     }
@@ -74,56 +69,65 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     // 2. Filters: the add-in's criteria (and any on its own columns) go; the user's stay unless asked.
     const current = existingCriteria(report);
     const mine = [
-      ...new Set([...columnsSetByAddIn(state, current), ...current.map((c) => c.column).filter(isHelper)]),
+      ...new Set([
+        ...columnsSetByAddIn(state, current),
+        ...current.map((c) => c.column).filter(isAddinColumn),
+      ]),
     ];
-    const theirs = current.map((c) => c.column).filter((column) => !mine.includes(column));
+    const theirs = current.filter((c) => !mine.includes(c.column));
+    const filterArea = report.autoFilter?.area ?? null;
+    // With the record lost, filter buttons over the add-in's own columns and no user criterion were the add-in's.
+    const filterIsOurs =
+      state?.createdAutoFilter === true ||
+      (state === null &&
+        filterArea !== null &&
+        groups.some(
+          (g) =>
+            report.area.column + g.start >= filterArea.column &&
+            report.area.column + g.start < filterArea.column + filterArea.columnCount,
+        ) &&
+        !report.table);
     if (current.length || report.autoFilter?.enabled || report.table) {
-      if (!keepUserFilters || (theirs.length === 0 && state?.createdAutoFilter)) {
+      if (!keepUserFilters || (theirs.length === 0 && filterIsOurs && !report.table)) {
         await removeAllFilters(env.host, report);
         if (current.length) removed.push(`filters on ${current.map((c) => header(c.column)).join(", ")}`);
-      } else if (mine.length) {
-        await clearColumnCriteria(env.host, env.capabilities, report, mine);
-        removed.push(`filters on ${mine.map(header).join(", ")}`);
+      } else {
+        if (mine.length) {
+          await clearColumnCriteria(env.host, env.capabilities, report, mine);
+          removed.push(`filters on ${mine.map(header).join(", ")}`);
+        }
+        // The user's filter goes back on the range it had before the add-in widened it.
+        const before = state?.userFilterRange;
+        if (!report.table && before && filterArea && !sameArea(before, filterArea))
+          await rebuildAutoFilter(env.host, report, before, theirs);
       }
       if (keepUserFilters && theirs.length)
-        leftInPlace.push(`your filter on ${theirs.map(header).join(", ")}`);
+        leftInPlace.push(`your filter on ${theirs.map((c) => header(c.column)).join(", ")}`);
     }
 
-    // 3. Helper columns.
-    if (helperStart !== null) {
-      const names: string[] = [...HELPER_HEADERS, ...(orderColumn === null ? [] : [ORIGINAL_ORDER_HEADER])];
-      if (report.table) await deleteTableColumns(env.host, report.table.name, names);
-      else {
-        await clearArea(env.host, report.sheetName, {
-          row: report.headerSheetRow,
-          column: report.area.column + helperStart,
-          rowCount: report.dataRowCount + 1,
-          columnCount: names.length,
-        });
-      }
-      removed.push("the helper columns");
+    // 3. The add-in's column groups; columns of the user's right of them stay where they are.
+    // Right to left, so deleting a table's columns never moves a group still to be removed.
+    for (const group of [...groups].sort((a, b) => b.start - a.start)) {
+      const area = {
+        row: report.headerSheetRow,
+        column: report.area.column + group.start,
+        rowCount: report.dataRowCount + 1,
+        columnCount: group.headers.length,
+      };
+      if (report.table) {
+        await clearConditionalFormats(env.host, report.sheetName, area);
+        await deleteTableColumns(env.host, report.table.name, group.headers);
+      } else await clearArea(env.host, report.sheetName, area);
     }
+    if (groups.length) removed.push(`the columns ${groups.map((g) => g.headers.join(", ")).join("; ")}`);
 
-    // 3b. The Last Month columns (Compare with last month).
-    const lastMonthStart = locateColumnGroup(report.layout.rawHeaders, "lastMonth");
-    if (lastMonthStart !== null) {
-      const names = [...COLUMN_GROUPS.lastMonth];
-      if (report.table) await deleteTableColumns(env.host, report.table.name, names);
-      else {
-        await clearArea(env.host, report.sheetName, {
-          row: report.headerSheetRow,
-          column: report.area.column + lastMonthStart,
-          rowCount: report.dataRowCount + 1,
-          columnCount: names.length,
-        });
-      }
-      removed.push("the Last Month columns");
-    }
-
-    // 4. The add-in's sheets, found by their title cell.
-    const sheets = await sheetsTitled(env.host, [SUMMARY_TITLE, ABOUT_TITLE, SHEET_TITLES.whatChanged]);
-    await deleteSheets(env.host, sheets);
-    if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s}"`).join(", ")}`);
+    // 4. The add-in's sheets made from this report sheet (A1 title, A2 "Report sheet: <name>").
+    const sheets = await addinSheetsFor(env.host, report.sheetName);
+    await deleteSheets(
+      env.host,
+      sheets.map((s) => s.name),
+    );
+    if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s.name}"`).join(", ")}`);
 
     // 5. Formatting Prepare for sellers changed.
     if (state?.prepared) {
@@ -131,12 +135,12 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         await freezeRows(env.host, report.sheetName, state.prepared.frozenRowsBefore);
       await setColumnWidths(env.host, report.sheetName, state.prepared.columnWidths);
       removed.push("the frozen header and fitted column widths");
-    } else if (sheets.includes(ABOUT_SHEET_NAME)) {
+    } else if (sheets.some((s) => s.kind === "about")) {
       leftInPlace.push("the frozen header row and column widths (the add-in's record of them was lost)");
     }
 
-    // 6. The add-in's memory of this workbook.
-    await saveState(env.host, env.capabilities, null);
+    // 6. The add-in's record of this report sheet (other sheets keep theirs).
+    await saveState(env.host, env.capabilities, null, report);
 
     const message = removed.length
       ? `Reset: removed ${removed.join("; ")}.` +
@@ -146,3 +150,9 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     return { message, data: { removed, leftInPlace } };
   },
 };
+
+function sameArea(a: Area, b: Area): boolean {
+  return (
+    a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount
+  );
+}

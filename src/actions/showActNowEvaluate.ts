@@ -1,7 +1,14 @@
 import { clusterFilterValues } from "../domain/filters";
 import { UserFacingError } from "../excel/errors";
 import { openReport } from "../excel/report";
-import { filterAndCount, readTexts, refuseIfProtected, type FilterResult } from "./filtering";
+import { customersText } from "../domain/analysis";
+import {
+  countWithoutFilter,
+  filterAndCount,
+  readTexts,
+  refuseIfProtected,
+  type FilterResult,
+} from "./filtering";
 import { ensureHelperColumns } from "./addHelperColumns";
 import type { ActionDefinition } from "./types";
 
@@ -26,14 +33,17 @@ export const showActNowEvaluate: ActionDefinition<ShowActNowEvaluateInput, Filte
     let column: number;
     let label: string;
     let note = "";
+    let helpersAdded: string | null = null;
     if (product === "any") {
       // AutoFilter can't OR across columns: filter on Best Cluster, which already takes the best product.
       const helpers = await ensureHelperColumns(env, report);
       report = helpers.report;
       column = helpers.bestClusterColumn;
       label = "any product";
-      if (helpers.added)
+      if (helpers.added) {
         note = " The Best Cluster helper column was added first, because it is what this filter uses.";
+        helpersAdded = helpers.columns ?? "";
+      }
     } else {
       const match = report.layout.products.find((p) => p.key === product);
       if (!match) {
@@ -47,12 +57,19 @@ export const showActNowEvaluate: ActionDefinition<ShowActNowEvaluateInput, Filte
     const texts = await readTexts(env, report, [column]);
     const values = clusterFilterValues(texts.get(column) ?? [], WANTED);
     if (values.length === 0) {
-      throw new UserFacingError(`No customer is Act Now or Evaluate for ${label}. Nothing was filtered.`);
+      const none = `No customer is Act Now or Evaluate for ${label}, so no filter was set.`;
+      // Refused means nothing changed; once the helper columns were written, say so instead.
+      if (!helpersAdded) throw new UserFacingError(`${none} Nothing was changed.`);
+      return {
+        message: `Added the helper columns ${helpersAdded}. ${none}`,
+        warnings: [],
+        data: await countWithoutFilter(env, report, column, texts),
+      };
     }
     const result = await filterAndCount(env, report, [{ column, values }], column, texts);
     return {
       message:
-        `Showing ${result.visible.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")} customers: ` +
+        `Showing ${result.visible.toLocaleString("en-US")} of ${customersText(result.total)}: ` +
         `Act Now or Evaluate for ${label}.${note}`,
       warnings: result.uncountedColumns.length
         ? [`Counts leave out your own filter on ${result.uncountedColumns.join(", ")}.`]

@@ -27,6 +27,27 @@ export function identityColumn(layout: ReportLayout): number | undefined {
   return roles.accountName ?? roles.customerId ?? roles.tpid ?? roles.tenantId;
 }
 
+/**
+ * Which data rows are customers, the one definition every action counts by: a row whose identity
+ * cell (account name, customer id, TPID, tenant id) is not blank. Without an identity column among
+ * `data`, a row with any non-blank cell in `data`. Blank rows are never customers.
+ */
+export function customerRows(layout: ReportLayout, data: ColumnValues, rowCount: number): boolean[] {
+  const rows = Number.isFinite(rowCount) && rowCount > 0 ? Math.floor(rowCount) : 0;
+  const identity = identityColumn(layout);
+  const columns = identity !== undefined && data.has(identity) ? [data.get(identity)!] : [...data.values()];
+  const flags = new Array<boolean>(rows).fill(false);
+  for (const values of columns) {
+    for (let r = 0; r < rows; r++) if (!flags[r] && !isBlank(values[r] ?? "")) flags[r] = true;
+  }
+  return flags;
+}
+
+/** "1 customer", "2,500 customers". */
+export function customersText(count: number): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? "customer" : "customers"}`;
+}
+
 /** A worksheet has at most 1,048,576 rows; a larger row count is a caller's mistake. */
 const EXCEL_MAX_ROWS = 1_048_576;
 
@@ -99,15 +120,13 @@ function analyze(
   const isBlankCell = memoOf(isBlank);
   const clusterOf = memoOf(parseCluster);
 
-  // Rows whose every read cell is blank are not customers.
+  // Rows that are not customers (see customerRows) are counted nowhere else.
   const readColumns = analysisColumnsNeeded(layout).filter((i) => columnsData.has(i));
-  const blankRow: boolean[] = new Array(rows).fill(readColumns.length > 0);
-  for (const i of readColumns) {
-    const values = column(i);
-    for (let r = 0; r < rows; r++) if (blankRow[r] && !isBlankCell(values[r])) blankRow[r] = false;
-  }
+  const read = new Map(readColumns.map((i) => [i, column(i)] as const));
+  const customers = readColumns.length > 0 ? customerRows(layout, read, rows) : new Array(rows).fill(false);
+  const blankRow: boolean[] = customers.map((customer) => !customer);
   const blankRowCount = blankRow.filter(Boolean).length;
-  const customerRows = rows - blankRowCount;
+  const customerCount = rows - blankRowCount;
 
   const headers = Array.isArray(layout?.headers) ? layout.headers : [];
   const headerOf = (i: number) => headers[i] ?? `Column ${i + 1}`;
@@ -138,7 +157,7 @@ function analyze(
             `${quoteList(unknownValues)}. Expected ${CLUSTERS.join(", ")} or blank.`,
         );
       }
-      if (customerRows > 0 && counts.Blank === customerRows) {
+      if (customerCount > 0 && counts.Blank === customerCount) {
         warnings.push(`${header} is blank in every row: this report has no ${p.label} clusters.`);
       }
       return { key: p.key, label: p.label, column: p.cluster, header, counts, unknownValues };

@@ -1,4 +1,5 @@
 import {
+  normaliseCriterion,
   clusterFilterValues,
   countVisibleByCluster,
   distinctValueCounts,
@@ -93,13 +94,13 @@ describe("visibleRows", () => {
     expect(visibleRows(texts, new Map([[7, new Set([""])]]), 2)).toEqual([true, true]);
   });
 
-  it("does not treat case variants as equal, as Excel's values filter would", () => {
+  it("treats case variants as equal, as Excel's values filter does (MS-XLSB BrtFilter)", () => {
     expect(visibleRows(texts, new Map([[0, new Set(["Act Now"])]]), 5)).toEqual([
       true,
       false,
       false,
       false,
-      false,
+      true,
     ]);
   });
 });
@@ -129,5 +130,39 @@ describe("distinctValueCounts", () => {
       { value: "Also", count: 1 },
       { value: "Maybe", count: 1 },
     ]);
+  });
+});
+
+describe("normaliseCriterion (criteria read back from Excel, office-js#1226)", () => {
+  const blank = {
+    color: null,
+    criterion1: null,
+    criterion2: null,
+    dynamicCriteria: null,
+    filterOn: null,
+    icon: null,
+    operator: null,
+    subField: null,
+    values: null,
+  };
+
+  it("drops null properties of a filtered column", () => {
+    expect(normaliseCriterion({ ...blank, filterOn: "Values", values: ["Act Now"] })).toEqual({
+      filterOn: "Values",
+      values: ["Act Now"],
+    });
+    expect(normaliseCriterion({ ...blank, filterOn: "Custom", criterion1: "=*x*", operator: "Or" })).toEqual({
+      filterOn: "Custom",
+      criterion1: "=*x*",
+      operator: "Or",
+    });
+  });
+
+  it("takes an entry with nothing to filter by as not filtered, whatever its filterOn", () => {
+    expect(normaliseCriterion(blank)).toBeNull();
+    expect(normaliseCriterion({ ...blank, filterOn: "Values", values: [] })).toBeNull();
+    expect(normaliseCriterion({ ...blank, filterOn: "Custom" })).toBeNull();
+    expect(normaliseCriterion({})).toBeNull();
+    expect(normaliseCriterion(null)).toBeNull();
   });
 });

@@ -40,14 +40,16 @@ export function yesFilterValues(texts: readonly string[]): string[] {
   return valueFilterValues(texts, (text) => parseYesNo(text) === true);
 }
 
-/** Which data rows an AutoFilter with these criteria leaves visible. Missing texts count as "". */
+/** Which data rows an AutoFilter with these criteria leaves visible (any case). Missing texts count as "". */
 export function visibleRows(texts: ColumnTexts, criteria: FilterCriteria, rowCount: number): boolean[] {
   const rows = Math.max(0, Math.floor(Number.isFinite(rowCount) ? rowCount : 0));
   const visible = new Array<boolean>(rows).fill(true);
   for (const [column, allowed] of criteria) {
+    // Excel matches values filters case-insensitively on the displayed text.
+    const lower = new Set([...allowed].map((text) => text.toLowerCase()));
     const columnTexts = texts.get(column);
     for (let r = 0; r < rows; r++) {
-      if (visible[r] && !allowed.has(columnTexts?.[r] ?? "")) visible[r] = false;
+      if (visible[r] && !lower.has((columnTexts?.[r] ?? "").toLowerCase())) visible[r] = false;
     }
   }
   return visible;
@@ -89,4 +91,36 @@ export function distinctValueCounts(texts: readonly string[]): ValueCount[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || byCodeUnits(a.value, b.value));
+}
+
+/** The criteria of one filtered column, as the add-in can apply them again (no null properties). */
+export interface StoredCriterion {
+  filterOn: string;
+  [property: string]: unknown;
+}
+
+/** Properties whose presence means a column is filtered (filterOn alone does not). */
+const FILTERING_PROPERTIES = ["values", "criterion1", "dynamicCriteria", "color", "icon"] as const;
+
+function hasContent(value: unknown): boolean {
+  if (value === null || value === undefined || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object") return Object.values(value).some(hasContent);
+  return true;
+}
+
+/**
+ * One entry of `autoFilter.criteria` as read back from Excel made usable (office-js#1226): null
+ * properties dropped, and an entry with no values, criterion1, dynamicCriteria, color or icon taken
+ * as "not filtered" (null), whatever its filterOn says.
+ */
+export function normaliseCriterion(raw: unknown): StoredCriterion | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const entries = Object.entries(raw as Record<string, unknown>).filter(
+    ([, value]) => value !== null && value !== undefined,
+  );
+  const record = Object.fromEntries(entries);
+  if (typeof record.filterOn !== "string" || record.filterOn === "") return null;
+  if (!FILTERING_PROPERTIES.some((key) => hasContent(record[key]))) return null;
+  return record as StoredCriterion;
 }

@@ -1,4 +1,4 @@
-import { isHelperHeader, locateHelperColumns, reportWidth } from "./helperColumns";
+import { isHelperHeader, locateHelperColumns } from "./helperColumns";
 
 describe("helper column placement", () => {
   const report = ["AccountName", "AzureCluster", "", "Notes"];
@@ -10,12 +10,5 @@ describe("helper column placement", () => {
     expect(locateHelperColumns([...report, ...helpers.slice(0, 4)])).toBeNull();
     expect(isHelperHeader(" Priority-Score ")).toBe(true);
     expect(isHelperHeader("AzureCluster")).toBe(false);
-  });
-
-  it("places helpers after the report's last non-blank header, not after its own block", () => {
-    expect(reportWidth(report)).toBe(4);
-    expect(reportWidth([...report, "", ""])).toBe(4);
-    expect(reportWidth([...report, ...helpers])).toBe(4);
-    expect(reportWidth([])).toBe(0);
   });
 });

@@ -16,13 +16,3 @@ export function locateHelperColumns(rawHeaders: readonly unknown[]): number | nu
 export function isHelperHeader(header: unknown): boolean {
   return FOLDED_HELPERS.includes(foldHeader(header));
 }
-
-/** Columns the report itself spans: up to its last non-blank header, helper columns excluded. */
-export function reportWidth(rawHeaders: readonly unknown[]): number {
-  const helpers = locateHelperColumns(rawHeaders);
-  const end = helpers ?? rawHeaders.length;
-  for (let column = end - 1; column >= 0; column--) {
-    if (foldHeader(rawHeaders[column]) !== "") return column + 1;
-  }
-  return 0;
-}

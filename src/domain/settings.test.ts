@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { DEFAULT_SCORE_SETTINGS } from "./score";
-import { normaliseScoreSettings, parseStoredState, type StoredState } from "./settings";
+import {
+  normaliseScoreSettings,
+  parseStoredState,
+  parseWorkbookState,
+  withSheetState,
+  type StoredState,
+} from "./settings";
 
 const DEFAULT_WEIGHTS = DEFAULT_SCORE_SETTINGS.weights;
 
@@ -54,11 +60,9 @@ describe("parseStoredState", () => {
       products: ["Azure"],
       weights: { band: 50, breadth: 10, size: 10, value: 20, recency: 10, trend: 5 },
     },
-    helperColumns: { firstColumn: 120, headerRow: 3 },
-    summarySheet: "Propensity Summary",
-    aboutSheet: "About this report",
     filtersApplied: [{ column: 40, values: ["Act Now", "act now ", ""] }],
-    originalOrderColumn: "Original Order",
+    createdAutoFilter: true,
+    userFilterRange: { row: 2, column: 0, rowCount: 251, columnCount: 40 },
   };
 
   it("round-trips what the add-in stores, as text or as a parsed value", () => {
@@ -75,11 +79,8 @@ describe("parseStoredState", () => {
   it("fills in defaults and drops damaged fields", () => {
     expect(
       parseStoredState({
-        helperColumns: { firstColumn: -1, headerRow: 0 },
-        summarySheet: "x".repeat(40),
-        aboutSheet: "  ",
         filtersApplied: [{ column: 2, values: ["Yes", 1] }, { column: "3", values: [] }, null],
-        originalOrderColumn: 5,
+        userFilterRange: { row: 0, column: 0, rowCount: 0, columnCount: 3 },
       }),
     ).toEqual({
       version: 1,
@@ -114,5 +115,29 @@ describe("stored state: what Reset needs to undo", () => {
     expect(state?.createdAutoFilter).toBe(true);
     expect(state?.prepared).toEqual({ frozenRowsBefore: 2, columnWidths: [{ column: 3, width: 64 }] });
     expect(parseStoredState({ version: 1, createdAutoFilter: "yes" })?.createdAutoFilter).toBeUndefined();
+  });
+});
+
+describe("stored state per report sheet (keyed by worksheet id)", () => {
+  const a: StoredState = { version: 1, score: DEFAULT_SCORE_SETTINGS, createdAutoFilter: true };
+  const b: StoredState = { version: 1, score: DEFAULT_SCORE_SETTINGS, filtersApplied: [] };
+
+  it("replaces or removes one sheet's record and keeps the others", () => {
+    const both = withSheetState(withSheetState({}, "{1}", a).sheets, "{2}", b);
+    expect(parseWorkbookState(JSON.stringify(both))).toEqual({
+      sheets: { "{1}": a, "{2}": b },
+      legacy: null,
+    });
+    const onlyB = withSheetState(both.sheets, "{1}", null);
+    expect(onlyB).toEqual({ version: 2, sheets: { "{2}": b } });
+  });
+
+  it("reads a whole-workbook record of version 1 as legacy, and junk as nothing", () => {
+    expect(parseWorkbookState(JSON.stringify(a))).toEqual({ sheets: {}, legacy: a });
+    expect(parseWorkbookState("{")).toEqual({ sheets: {}, legacy: null });
+    expect(parseWorkbookState({ version: 2, sheets: { x: 5, y: a } })).toEqual({
+      sheets: { y: a },
+      legacy: null,
+    });
   });
 });

@@ -6,21 +6,28 @@
 import { DEFAULT_SCORE_SETTINGS, SCORE_SIGNALS } from "./score";
 import type { ScoreSettings, ScoreSignal } from "./score";
 
+/** What the add-in keeps for one report sheet. Every field here is read by some action. */
 export interface StoredState {
   version: 1;
+  /** Products and weights of the Priority Score (Add helper columns, Analyze, About sheet). */
   score: ScoreSettings;
-  /** Where the helper columns were written: sheet column of the first one and the header row (0-based). */
-  helperColumns?: { firstColumn: number; headerRow: number };
-  summarySheet?: string;
-  aboutSheet?: string;
-  /** Criteria the add-in applied, so Clear filters can leave the user's own filters alone. */
+  /** Criteria the add-in applied, so Clear filters and Reset can leave the user's own filters alone. */
   filtersApplied?: { column: number; values: string[] }[];
-  /** Header of the column that records the original row order before Sort by priority. */
-  originalOrderColumn?: string;
   /** The add-in turned the sheet AutoFilter on (there was none), so Reset may turn it off again. */
   createdAutoFilter?: boolean;
+  /** The user's AutoFilter range (0-based) before the add-in widened it, so Reset can put it back. */
+  userFilterRange?: { row: number; column: number; rowCount: number; columnCount: number };
   /** What Prepare for sellers changed, to put back on Reset. */
   prepared?: PreparedChanges;
+}
+
+/**
+ * The setting's JSON: one StoredState per report sheet, keyed by worksheet id (ids survive renames,
+ * names don't), so Reset on one sheet never touches another's record.
+ */
+export interface StoredWorkbookState {
+  version: 2;
+  sheets: Record<string, StoredState>;
 }
 
 export interface PreparedChanges {
@@ -32,8 +39,6 @@ export interface PreparedChanges {
 
 /** Weights above this are taken as a typo; the pane offers 0-100. */
 const MAX_WEIGHT = 1000;
-/** Excel's limit on a sheet name. */
-const MAX_SHEET_NAME = 31;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -84,12 +89,6 @@ export function normaliseScoreSettings(s: unknown): ScoreSettings {
   return { products, weights: allZero ? { ...defaults.weights } : weights };
 }
 
-function sheetName(v: unknown): string | undefined {
-  if (typeof v !== "string") return undefined;
-  const name = v.trim();
-  return name !== "" && name.length <= MAX_SHEET_NAME ? name : undefined;
-}
-
 /** Parses stored state from JSON text or an already parsed value. Never throws. */
 export function parseStoredState(json: unknown): StoredState | null {
   let value = json;
@@ -107,18 +106,6 @@ export function parseStoredState(json: unknown): StoredState | null {
 
   const state: StoredState = { version: 1, score: normaliseScoreSettings(field(value, "score")) };
 
-  const helper = field(value, "helperColumns");
-  if (isRecord(helper)) {
-    const firstColumn = field(helper, "firstColumn");
-    const headerRow = field(helper, "headerRow");
-    if (isIndex(firstColumn) && isIndex(headerRow)) state.helperColumns = { firstColumn, headerRow };
-  }
-
-  const summarySheet = sheetName(field(value, "summarySheet"));
-  if (summarySheet) state.summarySheet = summarySheet;
-  const aboutSheet = sheetName(field(value, "aboutSheet"));
-  if (aboutSheet) state.aboutSheet = aboutSheet;
-
   const filters = field(value, "filtersApplied");
   if (Array.isArray(filters)) {
     const valid: { column: number; values: string[] }[] = [];
@@ -134,6 +121,21 @@ export function parseStoredState(json: unknown): StoredState | null {
   }
 
   if (field(value, "createdAutoFilter") === true) state.createdAutoFilter = true;
+  const range = field(value, "userFilterRange");
+  if (isRecord(range)) {
+    const [row, column, rowCount, columnCount] = ["row", "column", "rowCount", "columnCount"].map((key) =>
+      field(range, key),
+    );
+    if (
+      isIndex(row) &&
+      isIndex(column) &&
+      isIndex(rowCount) &&
+      isIndex(columnCount) &&
+      rowCount > 0 &&
+      columnCount > 0
+    )
+      state.userFilterRange = { row, column, rowCount, columnCount };
+  }
   const prepared = field(value, "prepared");
   if (isRecord(prepared)) {
     const frozen = field(prepared, "frozenRowsBefore");
@@ -150,8 +152,47 @@ export function parseStoredState(json: unknown): StoredState | null {
       }),
     };
   }
-
-  const orderColumn = field(value, "originalOrderColumn");
-  if (typeof orderColumn === "string" && orderColumn.trim() !== "") state.originalOrderColumn = orderColumn;
   return state;
+}
+
+/**
+ * The per-sheet records from the setting's JSON. A version 1 record (one for the whole workbook,
+ * written before records were per sheet) is returned as `legacy`: it belongs to whichever report
+ * sheet asks first. Never throws.
+ */
+export function parseWorkbookState(json: unknown): {
+  sheets: Record<string, StoredState>;
+  legacy: StoredState | null;
+} {
+  let value = json;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return { sheets: {}, legacy: null };
+    }
+  }
+  if (!isRecord(value)) return { sheets: {}, legacy: null };
+  if (field(value, "version") !== 2) return { sheets: {}, legacy: parseStoredState(value) };
+  const sheets: Record<string, StoredState> = {};
+  const raw = field(value, "sheets");
+  if (isRecord(raw)) {
+    for (const id of Object.keys(raw)) {
+      const state = parseStoredState(field(raw, id));
+      if (state) sheets[id] = state;
+    }
+  }
+  return { sheets, legacy: null };
+}
+
+/** The setting's JSON with one sheet's record replaced (or removed when null); other sheets' stay. */
+export function withSheetState(
+  sheets: Readonly<Record<string, StoredState>>,
+  sheetId: string,
+  state: StoredState | null,
+): StoredWorkbookState {
+  const next: Record<string, StoredState> = { ...sheets };
+  if (state === null) delete next[sheetId];
+  else next[sheetId] = state;
+  return { version: 2, sheets: next };
 }

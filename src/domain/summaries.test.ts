@@ -1,5 +1,5 @@
 import { columnsOf, testLayout } from "./testSupport";
-import { summarize, summaryColumnsNeeded } from "./summaries";
+import { pivotFieldNames, summarize, summaryColumnsNeeded } from "./summaries";
 import type { CellValue, Cluster, ColumnRole, ProductColumns } from "./types";
 
 const layoutOf = (products: ProductColumns[], roles: Partial<Record<ColumnRole, number>>) =>
@@ -85,5 +85,17 @@ describe("summarize", () => {
     const table = summarize(layout, columns(rows), ["Act Now", ""], 2).byIndustry;
     expect(table?.revenueLabel).toBe("Expiring revenue");
     expect(table?.totals.revenue).toBe(15000);
+  });
+});
+
+describe("pivotFieldNames", () => {
+  it("keeps the raw header text and numbers repeats as Excel does", () => {
+    expect(pivotFieldNames(["Industry ", "industry ", "AccountName", "", "Industry "])).toEqual([
+      "Industry ",
+      "industry 2",
+      "AccountName",
+      "",
+      "Industry 3",
+    ]);
   });
 });

@@ -154,3 +154,20 @@ export function summarize(
     bySubSegment: table("Sub Segment", layout.roles.subSegment),
   };
 }
+
+/**
+ * The field names Excel gives a PivotTable's source columns: each header cell's text exactly as it
+ * is ("Industry " keeps its space), a repeated name numbered ("Industry2", case ignored). A blank
+ * header gives "" (Excel refuses such a source).
+ */
+export function pivotFieldNames(headerCells: readonly unknown[]): string[] {
+  const taken = new Set<string>();
+  return headerCells.map((cell) => {
+    const header = cell === null || cell === undefined ? "" : String(cell);
+    if (header.trim() === "") return "";
+    let name = header;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${header}${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}

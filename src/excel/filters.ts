@@ -73,8 +73,21 @@ export async function applyColumnCriteria(
   if (!capabilities.has("autoFilter")) {
     throw new UserFacingError(capabilities.missingMessage("autoFilter"));
   }
-  const target = filterAreaOf(report, columnCount);
   const current = report.autoFilter;
+  const covers = (area: Area) =>
+    area.row === report.headerSheetRow &&
+    area.rowCount === report.dataRowCount + 1 &&
+    criteria.every(
+      ({ column }) =>
+        report.area.column + column >= area.column &&
+        report.area.column + column < area.column + area.columnCount,
+    );
+  // The user's filter range is kept when it already spans the columns to filter; else it grows.
+  const target =
+    current?.enabled && current.area && covers(current.area)
+      ? current.area
+      : filterAreaOf(report, columnCount);
+  const shift = target.column - report.area.column;
   await host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(report.sheetName);
     const address = a1(target);
@@ -88,7 +101,7 @@ export async function applyColumnCriteria(
       }
     }
     for (const { column, values } of criteria) {
-      sheet.autoFilter.apply(address, column, valuesCriteria(values));
+      sheet.autoFilter.apply(address, column - shift, valuesCriteria(values));
     }
     await context.sync();
   });
@@ -153,6 +166,30 @@ export async function removeAllFilters(host: ExcelHost, report: OpenedReport): P
       context.workbook.tables.getItem(report.table.name).clearFilters();
     } else if (report.autoFilter?.enabled) {
       context.workbook.worksheets.getItem(report.sheetName).autoFilter.remove();
+    }
+    await context.sync();
+  });
+}
+
+/**
+ * Rebuilds the sheet AutoFilter on `area` with the given criteria (report column offsets), e.g. to
+ * put a user's filter back on the range it had before the add-in widened it.
+ */
+export async function rebuildAutoFilter(
+  host: ExcelHost,
+  report: OpenedReport,
+  area: Area,
+  criteria: readonly ExistingCriteria[],
+): Promise<void> {
+  const shift = area.column - report.area.column;
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(report.sheetName);
+    const address = a1(area);
+    sheet.autoFilter.remove();
+    sheet.autoFilter.apply(address);
+    for (const { column, criteria: kept } of criteria) {
+      if (column - shift >= 0 && column - shift < area.columnCount)
+        sheet.autoFilter.apply(address, column - shift, kept);
     }
     await context.sync();
   });

@@ -3,6 +3,7 @@ import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import { existingCriteria, filterAreaOf } from "./filters";
 import type { OpenedReport } from "./report";
+import { usableCriteria } from "./read";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
 
 const HEADER_FILL = "#DCE6F2";
@@ -62,7 +63,7 @@ export async function clearHelperArea(
 
 /**
  * Lifts the report's filter criteria so a write lands on the right rows, and returns a function that
- * puts them back, on a filter range widened to `columnCount` report columns.
+ * puts them back on the same range (`columnCount` sizes it only when Excel reported none).
  */
 export async function suspendFilters(
   host: ExcelHost,
@@ -80,17 +81,16 @@ export async function suspendFilters(
       await context.sync();
     });
   }
-  const width = Math.max(
-    columnCount,
-    filter.area ? filter.area.column - report.area.column + filter.area.columnCount : 0,
-  );
+  // Put back on the range it had, so Reset finds the user's filter exactly as it was.
+  const area = filter.area ?? filterAreaOf(report, columnCount);
   return async () => {
     await host.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(report.sheetName);
-      const address = a1(filterAreaOf(report, width));
+      const address = a1(area);
       sheet.autoFilter.remove();
       sheet.autoFilter.apply(address);
-      for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column, criteria);
+      const shift = area.column - report.area.column;
+      for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column - shift, criteria);
       await context.sync();
     });
   };
@@ -127,9 +127,9 @@ async function suspendTableFilters(host: ExcelHost, tableName: string): Promise<
     const table = context.workbook.tables.getItem(tableName);
     table.columns.load("items/name, items/filter/criteria");
     await context.sync();
-    const criteria = table.columns.items
-      .map((column, index) => ({ index, criteria: column.filter.criteria }))
-      .filter((c) => c.criteria && c.criteria.filterOn);
+    const criteria = usableCriteria(table.columns.items.map((column) => column.filter.criteria))
+      .map((criteria, index) => ({ index, criteria }))
+      .filter((c) => !!c.criteria.filterOn);
     if (criteria.length) {
       table.clearFilters();
       await context.sync();

@@ -1,3 +1,4 @@
+import { normaliseCriterion } from "../domain/filters";
 import type { CellValue } from "../domain/types";
 import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
 import type { ExcelHost } from "./host";
@@ -9,6 +10,8 @@ import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./
 
 export interface SheetTop {
   sheetName: string;
+  /** The worksheet's id: stays the same when the sheet is renamed. */
+  sheetId: string;
   /** The used area (values only); null for an empty sheet. */
   area: Area | null;
   isProtected: boolean;
@@ -24,11 +27,27 @@ export interface SheetAutoFilter {
   enabled: boolean;
   isDataFiltered: boolean;
   area: Area | null;
-  /** Per column of the filter range: the criteria Excel reports (empty object when none). */
+  /**
+   * Per column of the filter range: its criteria normalised (null properties dropped), or an empty
+   * object when the column is not filtered. Excel's raw read-back can't be applied again (office-js#1226).
+   */
   criteria: Excel.FilterCriteria[];
 }
 
-const EMPTY_TOP = { sheetName: "", area: null, isProtected: false, block: [], autoFilter: null, tables: [] };
+const EMPTY_TOP = {
+  sheetName: "",
+  sheetId: "",
+  area: null,
+  isProtected: false,
+  block: [],
+  autoFilter: null,
+  tables: [],
+};
+
+/** Criteria read back from Excel, each made safe to apply again (see normaliseCriterion). */
+export function usableCriteria(raw: readonly unknown[] | null | undefined): Excel.FilterCriteria[] {
+  return (raw ?? []).map((entry) => (normaliseCriterion(entry) ?? {}) as Excel.FilterCriteria);
+}
 
 function areaOf(range: Excel.Range): Area {
   return {
@@ -68,7 +87,7 @@ export async function readSheetTop(host: ExcelHost, capabilities: Capabilities):
 async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load("name, protection/protected");
+    sheet.load("name, id, protection/protected");
     // getUsedRangeOrNullObject arrived with ExcelApi 1.4 (like settings); before it an empty sheet throws ItemNotFound.
     const canBeNull = capabilities.has("settings");
     const used = canBeNull
@@ -94,7 +113,7 @@ async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Prom
             enabled: filter.enabled,
             isDataFiltered: filter.isDataFiltered,
             area: filterRange.isNullObject ? null : areaOf(filterRange),
-            criteria: filter.criteria,
+            criteria: usableCriteria(filter.criteria),
           }
         : null;
     const tableRanges = sheet.tables.items.map((table) => {
@@ -104,12 +123,19 @@ async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Prom
     });
     if (canBeNull && used.isNullObject) {
       await context.sync();
-      return { ...EMPTY_TOP, sheetName: sheet.name, isProtected: sheet.protection.protected, autoFilter };
+      return {
+        ...EMPTY_TOP,
+        sheetName: sheet.name,
+        sheetId: sheet.id,
+        isProtected: sheet.protection.protected,
+        autoFilter,
+      };
     }
     const area = areaOf(used);
     await context.sync();
     return {
       sheetName: sheet.name,
+      sheetId: sheet.id,
       area,
       isProtected: sheet.protection.protected,
       block: [],

@@ -4,16 +4,23 @@ import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import type { Area } from "./address";
 import { UserFacingError } from "./errors";
-import { readColumns, readSheetTop, type SheetAutoFilter } from "./read";
+import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter } from "./read";
 import type { WorkOptions } from "./progress";
 
 /** The active sheet understood as a CloudAscent report: where its header and data are, and what its columns mean. */
 export interface OpenedReport {
   sheetName: string;
+  /** The worksheet's id: the key of the add-in's stored record for this report sheet. */
+  sheetId: string;
   isProtected: boolean;
   /** The used area of the sheet. */
   area: Area;
   layout: ReportLayout;
+  /**
+   * The header row's cells as Excel holds them (not trimmed), one per column of the used area:
+   * PivotTable field names are these texts, not the cleaned layout headers.
+   */
+  headerCells: CellValue[];
   /** Absolute 0-based sheet row of the header. */
   headerSheetRow: number;
   /** Rows below the header to the end of the used area, blank rows included. */
@@ -56,9 +63,11 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
   const autoFilter = table ? await tableFilter(host, table) : top.autoFilter;
   return {
     sheetName: top.sheetName,
+    sheetId: top.sheetId,
     isProtected: top.isProtected,
     area: top.area,
     layout,
+    headerCells: [...(top.block[layout.headerRow] ?? [])],
     headerSheetRow,
     dataRowCount: top.area.rowCount - layout.headerRow - 1,
     sample: top.block.slice(layout.headerRow + 1),
@@ -72,7 +81,7 @@ async function tableFilter(host: ExcelHost, table: { name: string; area: Area })
     const columns = context.workbook.tables.getItem(table.name).columns;
     columns.load("items/filter/criteria");
     await context.sync();
-    const criteria = columns.items.map((column) => column.filter.criteria ?? ({} as Excel.FilterCriteria));
+    const criteria = usableCriteria(columns.items.map((column) => column.filter.criteria));
     return { enabled: true, isDataFiltered: criteria.some((c) => !!c.filterOn), area: table.area, criteria };
   });
 }

@@ -2,6 +2,7 @@ import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
+import { reportSheetOf, SHEET_TITLES, type AddinSheetKind } from "../domain/addinArtifacts";
 
 /** Sorts whole rows of an area by one of its columns (offset inside the area). */
 export async function sortRows(
@@ -130,6 +131,14 @@ export async function clearArea(host: ExcelHost, sheetName: string, area: Area):
   });
 }
 
+/** Removes conditional formats from an area (a table column's go with it only in some hosts). */
+export async function clearConditionalFormats(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(sheetName).getRange(a1(area)).conditionalFormats.clearAll();
+    await context.sync();
+  });
+}
+
 /** Removes columns from an Excel table by header name (cells to the right shift left within the table). */
 export async function deleteTableColumns(
   host: ExcelHost,
@@ -145,18 +154,72 @@ export async function deleteTableColumns(
 
 /** Names of sheets whose A1 holds one of the given titles (how the add-in finds its own sheets). */
 export async function sheetsTitled(host: ExcelHost, titles: readonly string[]): Promise<string[]> {
+  return (await titledSheets(host)).filter(({ a1 }) => titles.includes(a1)).map(({ name }) => name);
+}
+
+/** Every sheet's name with the text of its A1 and A2 cells: two syncs whatever the sheet count. */
+async function titledSheets(host: ExcelHost): Promise<{ name: string; a1: string; a2: string }[]> {
   return host.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
     const cells = sheets.items.map((sheet) => {
-      const cell = sheet.getRange("A1");
+      const cell = sheet.getRange("A1:A2");
       cell.load("values");
       return { name: sheet.name, cell };
     });
     await context.sync();
-    return cells.filter(({ cell }) => titles.includes(String(cell.values[0][0]))).map(({ name }) => name);
+    return cells.map(({ name, cell }) => ({
+      name,
+      a1: String(cell.values[0][0] ?? ""),
+      a2: String(cell.values[1][0] ?? ""),
+    }));
   });
+}
+
+/** Kinds the add-in made before its sheets named their report sheet in A2: found by title alone. */
+const KINDS_WITHOUT_A2: readonly AddinSheetKind[] = ["summary", "about"];
+
+export interface AddinSheet {
+  name: string;
+  kind: AddinSheetKind;
+}
+
+/**
+ * The add-in's sheets made from one report sheet: A1 is one of SHEET_TITLES and A2 reads
+ * `Report sheet: <reportSheetName>`. A summary or About sheet from before that line existed (no
+ * A2 line) counts as every report sheet's. Other actions call this to find their own sheets.
+ */
+export async function addinSheetsFor(host: ExcelHost, reportSheetName: string): Promise<AddinSheet[]> {
+  const titles = Object.entries(SHEET_TITLES) as [AddinSheetKind, string][];
+  return (await titledSheets(host)).flatMap(({ name, a1: title, a2 }) => {
+    const kind = titles.find(([, t]) => t === title)?.[0];
+    if (!kind) return [];
+    const owner = reportSheetOf(a2);
+    const mine = owner === null ? KINDS_WITHOUT_A2.includes(kind) : owner === reportSheetName;
+    return mine ? [{ name, kind }] : [];
+  });
+}
+
+/**
+ * Where an add-in sheet of one kind goes for a report sheet: its existing sheet (replaced), else the
+ * first free name among "Title", "Title (2)", ... (a user's sheet of that name is never touched).
+ */
+export async function chooseAddinSheet(
+  host: ExcelHost,
+  kind: AddinSheetKind,
+  reportSheetName: string,
+): Promise<{ name: string; replace: boolean }> {
+  const ours = (await addinSheetsFor(host, reportSheetName)).find((sheet) => sheet.kind === kind);
+  if (ours) return { name: ours.name, replace: true };
+  const taken = new Set((await titledSheets(host)).map(({ name }) => name.toLowerCase()));
+  const base = SHEET_TITLES[kind];
+  for (let n = 1; ; n++) {
+    // Excel's 31-character limit on sheet names: shorten the title, keep the number.
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return { name, replace: false };
+  }
 }
 
 export async function deleteSheets(host: ExcelHost, names: readonly string[]): Promise<void> {

@@ -5,15 +5,17 @@ import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import { errorCode } from "./errors";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
+import { SHEET_TITLES } from "../domain/addinArtifacts";
+import { chooseAddinSheet } from "./sheetOps";
 
-export const SUMMARY_SHEET_NAME = "Propensity Summary";
+export const SUMMARY_SHEET_NAME = SHEET_TITLES.summary;
 /** A1 of a summary sheet: how the add-in recognises its own sheet when settings were lost. */
-export const SUMMARY_TITLE = "Propensity Summary";
+export const SUMMARY_TITLE = SHEET_TITLES.summary;
 
-/** Where things go on the summary sheet (0-based rows/columns). */
+/** Where the first table goes (0-based); the others follow below it, each placed from the real size of the one above. */
 const FIRST_TABLE = { row: 7, column: 0 };
-const SECOND_TABLE = { row: 7, column: 10 };
-const CHART_DATA = { row: 7, column: 20 };
+/** Empty rows between one table (or PivotTable) and the next one's heading. */
+const GAP_ROWS = 2;
 const CHART_POSITION = { from: "AB2", to: "AJ20" };
 
 export interface PivotPlan {
@@ -33,30 +35,12 @@ export interface SummaryPlan {
   chartTable: SummaryTable | null;
 }
 
-/** A summary sheet name: ours to replace when its A1 is our title, else the first free "Propensity Summary (n)". */
-export async function chooseSummarySheet(host: ExcelHost): Promise<{ name: string; replace: boolean }> {
-  return host.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const names = sheets.items.map((sheet) => sheet.name);
-    const candidates = [
-      SUMMARY_SHEET_NAME,
-      ...Array.from({ length: 20 }, (_, i) => `${SUMMARY_SHEET_NAME} (${i + 2})`),
-    ];
-    const titles = candidates
-      .filter((name) => names.includes(name))
-      .map((name) => {
-        const cell = sheets.getItem(name).getRange("A1");
-        cell.load("values");
-        return { name, cell };
-      });
-    await context.sync();
-    const ours = titles.find(({ cell }) => cell.values[0][0] === SUMMARY_TITLE);
-    if (ours) return { name: ours.name, replace: true };
-    const free = candidates.find((name) => !names.includes(name));
-    return { name: free ?? `${SUMMARY_SHEET_NAME} ${Date.now() % 10000}`, replace: false };
-  });
+/** The summary sheet of a report sheet: its own to replace, else the first free "Propensity Summary (n)". */
+export async function chooseSummarySheet(
+  host: ExcelHost,
+  reportSheetName: string,
+): Promise<{ name: string; replace: boolean }> {
+  return chooseAddinSheet(host, "summary", reportSheetName);
 }
 
 function tableGrid(table: SummaryTable): { values: CellValue[][]; formats: string[][] } {
@@ -130,51 +114,33 @@ export async function writeSummarySheet(
       const titleCell = sheet.getRange("A1");
       titleCell.format.font.bold = true;
       titleCell.format.font.size = 14;
-      plan.tables.forEach(({ heading, table, pivot }, i) => {
-        const at = i === 0 ? FIRST_TABLE : SECOND_TABLE;
-        if (!pivot) queueTable(sheet, at, heading, table);
-        else {
-          const headingCell = sheet.getRange(
-            a1({ row: at.row - 1, column: at.column, rowCount: 1, columnCount: 1 }),
-          );
-          headingCell.numberFormat = [[TEXT_FORMAT]];
-          headingCell.values = [[heading]];
-          headingCell.format.font.bold = true;
-        }
-      });
       await context.sync();
     });
-    // One PivotTable per sync, at most two data hierarchies each (bigger batches crash some hosts).
-    for (const [i, { pivot }] of plan.tables.entries()) {
-      if (!pivot || !plan.pivotSource) continue;
-      const source = plan.pivotSource;
-      const at = i === 0 ? FIRST_TABLE : SECOND_TABLE;
-      await host.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(target.name);
-        const sourceRange = context.workbook.worksheets.getItem(source.sheetName).getRange(a1(source.area));
-        const pivotTable = sheet.pivotTables.add(
-          pivot.name,
-          sourceRange,
-          sheet.getRange(a1({ ...at, rowCount: 1, columnCount: 1 })),
-        );
-        pivotTable.rowHierarchies.add(pivotTable.hierarchies.getItem(pivot.rowField));
-        pivotTable.columnHierarchies.add(pivotTable.hierarchies.getItem(pivot.columnField));
-        const count = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.countField));
-        count.summarizeBy = "Count";
-        if (pivot.sumField) {
-          const sum = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.sumField));
-          sum.summarizeBy = "Sum";
-        }
-        // One PivotTable per sync on purpose (see above), not a per-row sync.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-      });
+    // One table (or PivotTable) below the other, each placed from the real size of the one above:
+    // a PivotTable's size depends on its items and data fields, and two may not overlap.
+    let row = FIRST_TABLE.row;
+    for (const { heading, table, pivot } of plan.tables) {
+      const at = { row, column: FIRST_TABLE.column };
+      if (pivot && plan.pivotSource) {
+        const placed = await addPivot(host, target.name, plan.pivotSource, pivot, heading, at);
+        row = placed.row + placed.rowCount + GAP_ROWS + 1;
+      } else {
+        const area = await host.run(async (context) => {
+          const written = queueTable(context.workbook.worksheets.getItem(target.name), at, heading, table);
+          // One table per sync, not a per-row sync.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+          return written;
+        });
+        row = area.row + area.rowCount + GAP_ROWS + 1;
+      }
     }
     if (plan.chartTable && plan.chartTable.rows.length) {
       const chartTable = plan.chartTable;
+      const chartAt = { row, column: FIRST_TABLE.column };
       await host.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(target.name);
-        const area = queueTable(sheet, CHART_DATA, "Chart data (as built)", {
+        const area = queueTable(sheet, chartAt, "Chart data (as built)", {
           ...chartTable,
           revenueLabel: null,
         });
@@ -190,6 +156,53 @@ export async function writeSummarySheet(
     await removeSheetQuietly(host, target.name);
     throw error;
   }
+}
+
+/**
+ * Adds one PivotTable (heading in the row above `at`), at most two data hierarchies in one sync
+ * (bigger batches crash some hosts), then reads the range it really takes.
+ */
+async function addPivot(
+  host: ExcelHost,
+  sheetName: string,
+  source: { sheetName: string; area: Area },
+  pivot: PivotPlan,
+  heading: string,
+  at: { row: number; column: number },
+): Promise<Area> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const headingCell = sheet.getRange(
+      a1({ row: at.row - 1, column: at.column, rowCount: 1, columnCount: 1 }),
+    );
+    headingCell.numberFormat = [[TEXT_FORMAT]];
+    headingCell.values = [[heading]];
+    headingCell.format.font.bold = true;
+    const sourceRange = context.workbook.worksheets.getItem(source.sheetName).getRange(a1(source.area));
+    const pivotTable = sheet.pivotTables.add(
+      pivot.name,
+      sourceRange,
+      sheet.getRange(a1({ ...at, rowCount: 1, columnCount: 1 })),
+    );
+    pivotTable.rowHierarchies.add(pivotTable.hierarchies.getItem(pivot.rowField));
+    pivotTable.columnHierarchies.add(pivotTable.hierarchies.getItem(pivot.columnField));
+    const count = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.countField));
+    count.summarizeBy = "Count";
+    if (pivot.sumField) {
+      const sum = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.sumField));
+      sum.summarizeBy = "Sum";
+    }
+    await context.sync();
+    const range = pivotTable.layout.getRange();
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    await context.sync();
+    return {
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rowCount: range.rowCount,
+      columnCount: range.columnCount,
+    };
+  });
 }
 
 async function removeSheetQuietly(host: ExcelHost, name: string): Promise<void> {

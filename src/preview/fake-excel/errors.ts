@@ -9,7 +9,8 @@ export type FakeErrorCode =
   | "ResponsePayloadSizeLimitExceeded"
   | "ItemAlreadyExists"
   | "GeneralException"
-  | "PropertyNotLoaded";
+  | "PropertyNotLoaded"
+  | "PivotTableRangeConflict";
 
 const DEFAULT_MESSAGES: Record<FakeErrorCode, string> = {
   ItemNotFound: "The requested resource doesn't exist.",
@@ -23,6 +24,7 @@ const DEFAULT_MESSAGES: Record<FakeErrorCode, string> = {
   ItemAlreadyExists: "The resource being created already exists.",
   GeneralException: "There was an internal error while processing the request.",
   PropertyNotLoaded: "The property is not available.",
+  PivotTableRangeConflict: "The attempted operation causes a conflict with a PivotTable range.",
 };
 
 /**

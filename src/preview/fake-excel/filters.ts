@@ -2,7 +2,11 @@ import type { CellValue, FilterCriteria } from "./types";
 
 /** Does a cell (its value and displayed text) pass one column's criteria? */
 export function passesCriteria(criteria: FilterCriteria, value: CellValue, text: string): boolean {
-  if (criteria.filterOn === "Values") return (criteria.values ?? []).includes(text);
+  // Values filters match the displayed text case-insensitively, as Excel does (MS-XLSB BrtFilter).
+  if (criteria.filterOn === "Values") {
+    const lower = text.toLowerCase();
+    return (criteria.values ?? []).some((v) => v.toLowerCase() === lower);
+  }
   const first = matchesCustom(criteria.criterion1, value, text);
   if (criteria.criterion2 === undefined) return first;
   const second = matchesCustom(criteria.criterion2, value, text);

@@ -97,9 +97,17 @@ export class PivotModel {
   }
 
   /** Hierarchy names: the source's header texts. */
+  /** Field names as Excel gives them: the raw header text, a repeated header numbered ("Industry2"). */
   fieldNames(): string[] {
     const { row, column, columnCount } = this.sourceRange();
-    return Array.from({ length: columnCount }, (_, j) => this.source.sheet.text(row, column + j));
+    const taken = new Set<string>();
+    return Array.from({ length: columnCount }, (_, j) => {
+      const header = this.source.sheet.text(row, column + j);
+      let name = header;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${header}${n}`;
+      taken.add(name.toLowerCase());
+      return name;
+    });
   }
 }
 

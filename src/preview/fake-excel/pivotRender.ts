@@ -1,4 +1,5 @@
-import { type Rect } from "./address";
+import { type Rect, intersect } from "./address";
+import { fail } from "./errors";
 import type { CellValue } from "./types";
 import type { DataFieldModel, PivotModel } from "./objects";
 
@@ -136,6 +137,16 @@ export function renderPivot(pivot: PivotModel): void {
   }
   const { row, column } = pivot.destination;
   const width = Math.max(...grid.map((g) => g.length));
+  const wanted: Rect = { row, column, rowCount: grid.length, columnCount: width };
+  // Two PivotTables may not overlap: Excel refuses the change that would make them.
+  if (
+    sheet.pivotTables.some((other) => other !== pivot && other.rendered && intersect(other.rendered, wanted))
+  )
+    fail(
+      "PivotTableRangeConflict",
+      "PivotTable",
+      "A PivotTable report cannot overlap another PivotTable report.",
+    );
   grid.forEach((g, i) => g.forEach((v, j) => sheet.setCell(row + i, column + j, v)));
   const rect: Rect = { row, column, rowCount: grid.length, columnCount: width };
   sheet.setFormat({ ...rect, rowCount: 1 }, { bold: true });

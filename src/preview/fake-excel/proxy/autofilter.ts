@@ -20,6 +20,10 @@ function stateOf(t: AutoFilterTarget): FilterState | null {
 export function checkCriteria(criteria: unknown, member: string): FilterCriteria {
   const c = criteria as Partial<FilterCriteria> | undefined;
   if (!c || typeof c !== "object") fail("InvalidArgument", member, "Filter criteria are required.");
+  // Excel rejects criteria objects with null-valued properties, such as those read back (office-js#1226).
+  const nulls = Object.entries(c).filter(([, value]) => value === null);
+  if (nulls.length)
+    fail("InvalidArgument", member, `Filter criteria property '${nulls[0][0]}' is null (office-js#1226).`);
   if (c.filterOn === "Values") {
     if (!Array.isArray(c.values) || c.values.some((v) => typeof v !== "string")) {
       fail(
@@ -53,10 +57,34 @@ export function criteriaList(state: FilterState): object[] {
   }).map((c) => JSON.parse(JSON.stringify(c)) as object);
 }
 
+/** Every property Excel returns on a criteria object read back; unused ones are null. */
+const CRITERIA_PROPERTIES = [
+  "color",
+  "criterion1",
+  "criterion2",
+  "dynamicCriteria",
+  "filterOn",
+  "icon",
+  "operator",
+  "subField",
+  "values",
+] as const;
+
+/**
+ * Criteria as Excel reads them back (office-js#1226): one entry per column of the filter range, every
+ * property present, unused ones null, and an unfiltered column an empty criterion of nulls.
+ */
+export function criteriaReadBack(state: FilterState): Record<string, unknown>[] {
+  return criteriaList(state).map((c) => {
+    const record = c as Record<string, unknown>;
+    return Object.fromEntries(CRITERIA_PROPERTIES.map((key) => [key, record[key] ?? null]));
+  });
+}
+
 const AUTOFILTER_PROPS: Record<string, PropDef<AutoFilterTarget>> = {
   enabled: { get: (t) => stateOf(t) !== null },
   isDataFiltered: { get: (t) => (stateOf(t)?.criteria.size ?? 0) > 0 },
-  criteria: { get: (t) => (stateOf(t) ? criteriaList(stateOf(t)!) : []) },
+  criteria: { get: (t) => (stateOf(t) ? criteriaReadBack(stateOf(t)!) : []) },
 };
 
 export class AutoFilterProxy extends ProxyObject<AutoFilterTarget> {

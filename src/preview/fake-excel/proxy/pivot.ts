@@ -106,12 +106,12 @@ export class PivotTableCollectionProxy extends CollectionProxy<PivotModel, Pivot
         const headers = Array.from({ length: src.rect.columnCount }, (_, j) =>
           src.sheet.text(src.rect.row, src.rect.column + j),
         );
-        const lower = headers.map((h) => h.trim().toLowerCase());
-        if (lower.some((h) => h === "") || new Set(lower).size !== lower.length) {
+        // A blank header is refused; a repeated one is numbered by Excel (see PivotModel.fieldNames).
+        if (headers.some((h) => h.trim() === "")) {
           fail(
             "InvalidArgument",
             member,
-            "The PivotTable field name is not valid: every source column needs a unique, non-blank header.",
+            "The PivotTable field name is not valid: every source column needs a non-blank header.",
           );
         }
         if (dest.sheet === src.sheet && intersect(dest.rect, src.rect)) {

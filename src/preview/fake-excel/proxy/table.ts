@@ -3,7 +3,7 @@ import { fail } from "../errors";
 import type { SheetModel } from "../model";
 import { TableModel } from "../objects";
 import type { CellValue } from "../types";
-import { AutoFilterProxy, checkCriteria, criteriaList } from "./autofilter";
+import { AutoFilterProxy, checkCriteria, criteriaReadBack } from "./autofilter";
 import { type Loadable, type PropDef, CollectionProxy, ProxyObject, installProps } from "./base";
 import type { ContextCore } from "./context";
 import { RangeProxy, type RangeTarget, type SortField, assertWritable, sortTarget } from "./range";
@@ -576,10 +576,8 @@ export class TableRowCollectionProxy extends CollectionProxy<number, Loadable> {
 
 const FILTER_PROPS: Record<string, PropDef<TableColumnTarget>> = {
   criteria: {
-    get: (c) => {
-      const criteria = criteriaList(c.table.filter)[c.index];
-      return Object.keys(criteria).length === 0 ? null : criteria;
-    },
+    // Read back like the sheet AutoFilter's: every property present, unused ones null (office-js#1226).
+    get: (c) => criteriaReadBack(c.table.filter)[c.index],
   },
 };
 
