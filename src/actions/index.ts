@@ -14,6 +14,8 @@ import { buildSummaries } from "./buildSummaries";
 import { prepareForSellers } from "./prepareForSellers";
 import { resetSheet } from "./resetSheet";
 import { sortByPriority } from "./sortByPriority";
+import { openReportFile } from "./openReportFile";
+import { splitIntoColumns } from "./splitIntoColumns";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -42,6 +44,8 @@ export const actions = {
   buildSummaries,
   prepareForSellers,
   resetSheet,
+  openReportFile,
+  splitIntoColumns,
 } as const;
 
 export type ActionId = keyof typeof actions;
