@@ -213,3 +213,11 @@ describe("sheet names", () => {
     expect(uniqueSheetName("'x'", [])).toBe("x");
   });
 });
+
+describe("decimal mark per column", () => {
+  test("a semicolon file with dollar amounts keeps their comma groups", () => {
+    const p = plan([HEADER, row({ "Azure Potential Revenue": "$149,820" }), row({ "Azure Potential Revenue": "96,520" })], ";");
+    const revenue = HEADER.indexOf("Azure Potential Revenue");
+    expect(p.dataRows.map((r) => r[revenue])).toEqual([149820, 96520]);
+  });
+});

@@ -125,6 +125,25 @@ const EXPONENT_NUMBER = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 
 export type DecimalMark = "." | ",";
 
+const POINT_EVIDENCE = /^\s*[+-]?\s*(?:\$|US\$|USD)|\d,\d{3}\.\d|\d,\d{3},\d{3}/i;
+const COMMA_EVIDENCE = /€|EUR|\d\.\d{3},\d|\d\.\d{3}\.\d{3}|\d,\d{1,2}\s*€?$|\d,\d{4,}\s*€?$/i;
+
+/**
+ * The decimal mark of one column: "$25,000" and "1,234.50" say point, "1.234,50" and "12,5" say
+ * comma; a column without such evidence follows the file (a semicolon file writes decimal commas).
+ */
+export function columnDecimalMark(values: readonly string[], fallback: DecimalMark): DecimalMark {
+  let point = 0;
+  let comma = 0;
+  for (const v of values) {
+    if (POINT_EVIDENCE.test(v)) point++;
+    else if (COMMA_EVIDENCE.test(v)) comma++;
+  }
+  if (point > comma) return ".";
+  if (comma > point) return ",";
+  return fallback;
+}
+
 /** A number cell's value, or null when the text is not a plain amount. Blank is handled by the caller. */
 export function parseNumberText(text: string, decimalMark: DecimalMark): number | null {
   const t = text.trim();
@@ -293,12 +312,13 @@ function planColumn(
       convert: (v) => (isBlankText(v) ? blankOrError(v) : (serials.get(v) ?? v)),
     };
   }
+  const mark = columnDecimalMark(values, decimalMark);
   let unparsed = 0;
   let firstUnparsed = "";
   let hasFraction = false;
   for (const v of values) {
     if (isBlankText(v)) continue;
-    const n = parseNumberText(v, decimalMark);
+    const n = parseNumberText(v, mark);
     if (n === null) {
       if (unparsed++ === 0) firstUnparsed = v;
     } else if (!Number.isInteger(n)) hasFraction = true;
@@ -313,7 +333,7 @@ function planColumn(
     expected === "amount" ? (hasFraction ? AMOUNT_FORMAT : COUNT_FORMAT) : expected === "count" ? COUNT_FORMAT : NUMBER_FORMAT;
   return {
     plan: { column, header, kind: "number", numberFormat },
-    convert: (v) => (isBlankText(v) ? blankOrError(v) : (parseNumberText(v, decimalMark) as number)),
+    convert: (v) => (isBlankText(v) ? blankOrError(v) : (parseNumberText(v, mark) as number)),
   };
 }
 
@@ -396,7 +416,8 @@ export function planImport(rows: readonly (readonly string[])[], options: PlanOp
     plan: {
       layout,
       titleRows: rows.slice(0, layout.headerRow).map(pad),
-      headerRow: pad(rows[layout.headerRow]),
+      // A BOM glued to the first header (below title rows) is an encoding mark, not part of the name.
+      headerRow: pad(rows[layout.headerRow]).map((h) => h.replace(/\uFEFF/g, "")),
       dataRows,
       width,
       columns,
