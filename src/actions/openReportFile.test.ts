@@ -38,9 +38,11 @@ function expectSheetMatchesFile(fake: FakeExcel, sheetName: string, file: Report
           mismatches.push(`${where}: ${JSON.stringify(cell.value)} for ${JSON.stringify(expected)}`);
         continue;
       }
-      if (isId && cell.numberFormat !== "@") mismatches.push(`${where}: ID column formatted ${cell.numberFormat}`);
+      if (isId && cell.numberFormat !== "@")
+        mismatches.push(`${where}: ID column formatted ${cell.numberFormat}`);
       if (cell.numberFormat === "@") {
-        if (cell.value !== expected) mismatches.push(`${where}: ${JSON.stringify(cell.value)} for ${JSON.stringify(expected)}`);
+        if (cell.value !== expected)
+          mismatches.push(`${where}: ${JSON.stringify(cell.value)} for ${JSON.stringify(expected)}`);
       } else if (expected.trim() === "") {
         if (cell.value !== "") mismatches.push(`${where}: ${JSON.stringify(cell.value)} for a blank`);
       } else if (expected === "#N/A") {
@@ -49,11 +51,15 @@ function expectSheetMatchesFile(fake: FakeExcel, sheetName: string, file: Report
         const iso = isoOf(cell.value as number);
         const [y, m, d] = iso.split("-").map(Number);
         const parts = expected.split(/[-/.]/).map(Number);
-        const ok = parts[0] === y ? parts[1] === m && parts[2] === d : parts.includes(m) && parts.includes(d) && parts[2] === y;
+        const ok =
+          parts[0] === y
+            ? parts[1] === m && parts[2] === d
+            : parts.includes(m) && parts.includes(d) && parts[2] === y;
         if (!ok) mismatches.push(`${where}: date ${iso} for ${expected}`);
       } else {
         const n = Number(expected.replace(/[$,]/g, ""));
-        if (cell.value !== n) mismatches.push(`${where}: ${JSON.stringify(cell.value)} for ${JSON.stringify(expected)}`);
+        if (cell.value !== n)
+          mismatches.push(`${where}: ${JSON.stringify(cell.value)} for ${JSON.stringify(expected)}`);
       }
     }
   }
@@ -76,27 +82,30 @@ describe("Open report file: round trip of generated reports through a CSV file",
   const cases = SAMPLE_LAYOUTS.flatMap((layout, i) =>
     [false, true].map((messy, j) => ({ layout, messy, ...COMBINATIONS[(i * 2 + j) % COMBINATIONS.length] })),
   );
-  test.each(cases)("$layout messy=$messy, delimiter $delimiter, $encoding", async ({ layout, messy, delimiter, encoding }) => {
-    const report = generateReport({ layout, rows: 80, seed: 5, messy });
-    const file = reportFile(report, { delimiter, encoding });
-    const { fake, session } = blankWorkbook();
-    const outcome = await open(session, [{ name: `${layout}.csv`, bytes: file.bytes }]);
-    if (outcome.status !== "done") throw new Error(outcome.message);
-    const [opened] = outcome.data.sheets;
-    expect(opened.encoding).toBe(encoding === "UTF-8 BOM" ? "UTF-8" : encoding);
-    expect(opened.delimiter).toBe(delimiter);
-    expect(fake.workbook.activeSheet.name).toBe(opened.sheetName);
-    expect(opened.customers).toBe(report.truth.dataRows - report.truth.blankRows.length);
-    expect(opened.idColumns.length).toBeGreaterThanOrEqual(file.idColumns.length);
-    expectSheetMatchesFile(fake, opened.sheetName, file);
+  test.each(cases)(
+    "$layout messy=$messy, delimiter $delimiter, $encoding",
+    async ({ layout, messy, delimiter, encoding }) => {
+      const report = generateReport({ layout, rows: 80, seed: 5, messy });
+      const file = reportFile(report, { delimiter, encoding });
+      const { fake, session } = blankWorkbook();
+      const outcome = await open(session, [{ name: `${layout}.csv`, bytes: file.bytes }]);
+      if (outcome.status !== "done") throw new Error(outcome.message);
+      const [opened] = outcome.data.sheets;
+      expect(opened.encoding).toBe(encoding === "UTF-8 BOM" ? "UTF-8" : encoding);
+      expect(opened.delimiter).toBe(delimiter);
+      expect(fake.workbook.activeSheet.name).toBe(opened.sheetName);
+      expect(opened.customers).toBe(report.truth.dataRows - report.truth.blankRows.length);
+      expect(opened.idColumns.length).toBeGreaterThanOrEqual(file.idColumns.length);
+      expectSheetMatchesFile(fake, opened.sheetName, file);
 
-    // The new sheet is a report the add-in reads, and shows none of the damage of a double-clicked CSV.
-    const analysed = await session.run(actions.analyzeSheet, undefined);
-    if (analysed.status !== "done") throw new Error(analysed.message);
-    expect(analysed.data.sheetName).toBe(opened.sheetName);
-    expect(analysed.data.analysis.dataRowCount).toBe(report.truth.dataRows);
-    expect(analysed.data.analysis.warnings.filter((w) => w.includes("Open report file"))).toEqual([]);
-  });
+      // The new sheet is a report the add-in reads, and shows none of the damage of a double-clicked CSV.
+      const analysed = await session.run(actions.analyzeSheet, undefined);
+      if (analysed.status !== "done") throw new Error(analysed.message);
+      expect(analysed.data.sheetName).toBe(opened.sheetName);
+      expect(analysed.data.analysis.dataRowCount).toBe(report.truth.dataRows);
+      expect(analysed.data.analysis.warnings.filter((w) => w.includes("Open report file"))).toEqual([]);
+    },
+  );
 
   test.each(["UTF-8", "UTF-16 LE", "Windows-1252"] as FileEncoding[])(
     "%s: leading zeros, 16-20 digit IDs, accents and a quoted line break arrive as in the file",
@@ -110,12 +119,19 @@ describe("Open report file: round trip of generated reports through a CSV file",
       const header = file.rows[file.headerRow];
       const col = (name: string) => header.findIndex((h) => h.replace(/\uFEFF/g, "") === name);
       const dataRows = file.rows.slice(file.headerRow + 1);
-      const valuesOf = (name: string) => dataRows.map((_, i) => sheet.getValue(file.headerRow + 1 + i, col(name)));
+      const valuesOf = (name: string) =>
+        dataRows.map((_, i) => sheet.getValue(file.headerRow + 1 + i, col(name)));
       const fileOf = (name: string) => dataRows.map((row) => row[col(name)]);
       // The file really has what Excel would damage, and the sheet holds it unchanged.
       expect(fileOf("DUNS").some((v) => /^0\d{8}$/.test(v))).toBe(true);
       expect(fileOf("PostalCode").some((v) => /^0\d{4}$/.test(v))).toBe(true);
-      expect(new Set(fileOf("TPID").filter(Boolean).map((v) => v.length))).toEqual(new Set([16, 17, 18, 19, 20]));
+      expect(
+        new Set(
+          fileOf("TPID")
+            .filter(Boolean)
+            .map((v) => v.length),
+        ),
+      ).toEqual(new Set([16, 17, 18, 19, 20]));
       expect(fileOf("Agreement ID").some((v) => /^\d{18}$/.test(v) && !v.endsWith("000"))).toBe(true);
       for (const name of ["DUNS", "PostalCode", "TPID", "Agreement ID", "CustomerID", "AccountName"])
         expect(valuesOf(name)).toEqual(fileOf(name));
@@ -147,7 +163,9 @@ describe("Open report file: round trip of generated reports through a CSV file",
     const us = reportFile(report, { dateStyle: "us" });
     const second = await open(session, [{ name: "b.csv", bytes: us.bytes }]);
     if (second.status !== "done") throw new Error(second.message);
-    expect(second.warnings.join(" ")).toMatch(/"Agreement End Date" stays text: some dates are day first and others month first/);
+    expect(second.warnings.join(" ")).toMatch(
+      /"Agreement End Date" stays text: some dates are day first and others month first/,
+    );
     const textSheet = fake.workbook.sheet(second.data.sheets[0].sheetName)!;
     expect(textSheet.cell(r, endDate)).toMatchObject({ numberFormat: "@", value: us.rows[r][endDate] });
   });
@@ -236,7 +254,8 @@ describe("Open report file: several files, names, cancel and failure", () => {
     const failing: ExcelHost = {
       run: (batch) => {
         runs++;
-        if (runs === 7) return Promise.reject(Object.assign(new Error("Lost connection"), { code: "GeneralException" }));
+        if (runs === 7)
+          return Promise.reject(Object.assign(new Error("Lost connection"), { code: "GeneralException" }));
         return fake.run(batch);
       },
       isSetSupported: (n, v) => fake.isSetSupported(n, v),
@@ -262,7 +281,11 @@ describe("Open report file: bad input gets a clear message and leaves no sheet",
       new TextEncoder().encode("CustomerID,AccountName,AzureCluster,TransactedInTheLast36Months\r\n"),
       /header but no customer rows/,
     ],
-    ["book.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /book\.xlsx: This is an Excel workbook \(\.xlsx\)/],
+    [
+      "book.xlsx",
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+      /book\.xlsx: This is an Excel workbook \(\.xlsx\)/,
+    ],
     ["image.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]), /binary data/],
     [
       "crm.csv",
@@ -283,7 +306,9 @@ describe("Open report file: bad input gets a clear message and leaves no sheet",
     const huge = { length: MAX_TEXT_FILE_BYTES + 1 } as unknown as Uint8Array;
     const outcome = await open(session, [{ name: "huge.csv", bytes: huge }]);
     expect(outcome.status).toBe("refused");
-    expect(outcome.message).toMatch(/huge\.csv is 300 MB, over the 300 MB the pane can open: it keeps the whole file/);
+    expect(outcome.message).toMatch(
+      /huge\.csv is 300 MB, over the 300 MB the pane can open: it keeps the whole file/,
+    );
     expect(fake.workbook.sheets).toHaveLength(1);
   });
 
@@ -293,12 +318,17 @@ describe("Open report file: bad input gets a clear message and leaves no sheet",
     const { fake, session } = blankWorkbook();
     const outcome = await open(session, [{ name: "too-long.csv", bytes: new TextEncoder().encode(text) }]);
     expect(outcome.status).toBe("refused");
-    expect(outcome.message).toMatch(/1,048,577 rows, more than the 1,048,576 rows an Excel sheet holds. Nothing was imported/);
+    expect(outcome.message).toMatch(
+      /1,048,577 rows, more than the 1,048,576 rows an Excel sheet holds. Nothing was imported/,
+    );
     expect(fake.workbook.sheets).toHaveLength(1);
   }, 60_000);
 
   test("no file picked", async () => {
     const { session } = blankWorkbook();
-    expect(await open(session, [])).toMatchObject({ status: "refused", message: expect.stringMatching(/Pick a report file/) });
+    expect(await open(session, [])).toMatchObject({
+      status: "refused",
+      message: expect.stringMatching(/Pick a report file/),
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { planImport, reportMonth, reportShortName, uniqueSheetName, type ImportPlan } from "../domain/importPlan";
+import {
+  planImport,
+  reportMonth,
+  reportShortName,
+  uniqueSheetName,
+  type ImportPlan,
+} from "../domain/importPlan";
 import {
   decodeText,
   fileTooLargeReason,
@@ -152,14 +158,10 @@ export const openReportFile: ActionDefinition<OpenReportFileInput, OpenReportFil
       return prepareFile(file);
     });
     const now = env.now?.() ?? new Date();
-    const sheets = await writePreparedSheets(
-      env,
-      prepared,
-      ({ plan, file }) => ({
-        stem: reportShortName(plan.layout),
-        month: reportMonth(plan.titleRows, file.name, now),
-      }),
-    );
+    const sheets = await writePreparedSheets(env, prepared, ({ plan, file }) => ({
+      stem: reportShortName(plan.layout),
+      month: reportMonth(plan.titleRows, file.name, now),
+    }));
     const message = sheets
       .map(
         (sheet) =>

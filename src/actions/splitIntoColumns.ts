@@ -26,7 +26,10 @@ function cellText(v: CellValue): string {
  * The file's lines again: the sheet split each line on its own list separator (the other one), so
  * the cells of a row are joined back with it; trailing empty cells are padding, not fields.
  */
-export function linesOfOneColumnSheet(rows: readonly (readonly CellValue[])[], fileDelimiter: string): string {
+export function linesOfOneColumnSheet(
+  rows: readonly (readonly CellValue[])[],
+  fileDelimiter: string,
+): string {
   const sheetSeparator = fileDelimiter === ";" ? "," : ";";
   return rows
     .map((row) => {
@@ -70,7 +73,14 @@ export const splitIntoColumns: ActionDefinition<void, SplitResult> = {
     const now = env.now?.() ?? new Date();
     const [sheet] = await writePreparedSheets(
       env,
-      [{ file: { name: sheetName, bytes: new Uint8Array(0) }, plan, encoding: "UTF-8", delimiter: found.delimiter }],
+      [
+        {
+          file: { name: sheetName, bytes: new Uint8Array(0) },
+          plan,
+          encoding: "UTF-8",
+          delimiter: found.delimiter,
+        },
+      ],
       () => ({ stem: reportShortName(plan.layout), month: reportMonth(plan.titleRows, "", now) }),
     );
     return {

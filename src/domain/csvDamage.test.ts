@@ -28,7 +28,9 @@ describe("CSV damage", () => {
     ]);
     expect(warnings).toHaveLength(4);
     expect(warnings[0]).toMatch(/"PostalCode" holds 1 US postal codes of 4 digits/);
-    expect(warnings[1]).toMatch(/"CustomerID" holds 1 IDs of exactly 15 significant digits followed by zeros/);
+    expect(warnings[1]).toMatch(
+      /"CustomerID" holds 1 IDs of exactly 15 significant digits followed by zeros/,
+    );
     expect(warnings[2]).toMatch(/"TPID" shows 2 IDs in scientific notation/);
     expect(warnings[3]).toMatch(/"DUNS" holds 1 DUNS numbers shorter than 9 digits/);
     for (const w of warnings) expect(w).toMatch(/Open report file…/);
@@ -37,16 +39,18 @@ describe("CSV damage", () => {
   test("15 significant digits followed by zeros", () => {
     expect(isCutToFifteenDigits(123456789012345000)).toBe(true);
     expect(isCutToFifteenDigits(123456789012345)).toBe(false);
-    // 123456789012345678 is held as 123456789012345680: not zeros after the 15th digit.
-    expect(isCutToFifteenDigits(123456789012345678)).toBe(false);
+    // An 18-digit ID as a double: 123456789012345680, not zeros after the 15th digit.
+    expect(isCutToFifteenDigits(Number("123456789012345678"))).toBe(false);
     expect(isCutToFifteenDigits("123456789012345000")).toBe(false);
   });
 
   test("a report in one column is recognised, with the file's separator", () => {
-    expect(detectOneColumnReport([["CustomerID,AccountName,AzureCluster,Industry"], ["1,Contoso,Act Now,Retail"]])).toEqual(
-      { delimiter: "," },
-    );
-    expect(detectOneColumnReport([["Title"], ["CustomerID;AccountName;AzureCluster"]])).toEqual({ delimiter: ";" });
+    expect(
+      detectOneColumnReport([["CustomerID,AccountName,AzureCluster,Industry"], ["1,Contoso,Act Now,Retail"]]),
+    ).toEqual({ delimiter: "," });
+    expect(detectOneColumnReport([["Title"], ["CustomerID;AccountName;AzureCluster"]])).toEqual({
+      delimiter: ";",
+    });
     expect(detectOneColumnReport([["a,b,c"], ["1,2,3"]])).toBeNull();
   });
 });

@@ -17,7 +17,14 @@ const US_COUNTRIES = /^(united states( of america)?|usa?|u\.s\.a?\.?)$/i;
 const SCIENTIFIC_TEXT = /^\d(?:\.\d+)?E\+\d+$/i;
 /** Excel's General format shows whole numbers of 12 digits or more in scientific notation. */
 const SCIENTIFIC_FROM = 1e11;
-const ID_ROLES: readonly ColumnRole[] = ["customerId", "tpid", "tenantId", "duns", "partnerId", "agreementId"];
+const ID_ROLES: readonly ColumnRole[] = [
+  "customerId",
+  "tpid",
+  "tenantId",
+  "duns",
+  "partnerId",
+  "agreementId",
+];
 
 function column(sample: readonly (readonly CellValue[])[], index: number): CellValue[] {
   return sample.map((row) => row[index] ?? "");

@@ -62,7 +62,11 @@ const kinds = (p: ReturnType<typeof plan>) => Object.fromEntries(p.columns.map((
 
 describe("planImport: column types follow the roles", () => {
   test("identity and code columns are text exactly as in the file; scores, revenue and counts numbers; dates serials", () => {
-    const p = plan([HEADER, row({}), row({ AccountName: "=HYPERLINK(\"x\")", "Last Purchase Date": "2025-12-01" })]);
+    const p = plan([
+      HEADER,
+      row({}),
+      row({ AccountName: '=HYPERLINK("x")', "Last Purchase Date": "2025-12-01" }),
+    ]);
     expect(kinds(p)).toMatchObject({
       PartnerID: "id",
       CustomerID: "id",
@@ -129,7 +133,10 @@ describe("planImport: bad input", () => {
   test("an empty file, a header only, and a file that is not a report are refused with a reason", () => {
     expect(planImport([])).toMatchObject({ ok: false, reason: expect.stringMatching(/empty/) });
     expect(planImport([[""], [""]])).toMatchObject({ ok: false, reason: expect.stringMatching(/empty/) });
-    expect(planImport([HEADER])).toMatchObject({ ok: false, reason: expect.stringMatching(/no customer rows/) });
+    expect(planImport([HEADER])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no customer rows/),
+    });
     const notReport = planImport([
       ["Name", "Email"],
       ["Ann", "a@b.c"],
@@ -175,7 +182,11 @@ describe("date order inference (one order per column)", () => {
   });
 
   test("an ambiguous date column stays text with a note", () => {
-    const p = plan([HEADER, row({ "Last Purchase Date": "01/02/2026" }), row({ "Last Purchase Date": "03/04/2026" })]);
+    const p = plan([
+      HEADER,
+      row({ "Last Purchase Date": "01/02/2026" }),
+      row({ "Last Purchase Date": "03/04/2026" }),
+    ]);
     const date = p.columns[HEADER.indexOf("Last Purchase Date")];
     expect(date.kind).toBe("text");
     expect(date.note).toMatch(/day or the month comes first/);
@@ -216,7 +227,10 @@ describe("sheet names", () => {
 
 describe("decimal mark per column", () => {
   test("a semicolon file with dollar amounts keeps their comma groups", () => {
-    const p = plan([HEADER, row({ "Azure Potential Revenue": "$149,820" }), row({ "Azure Potential Revenue": "96,520" })], ";");
+    const p = plan(
+      [HEADER, row({ "Azure Potential Revenue": "$149,820" }), row({ "Azure Potential Revenue": "96,520" })],
+      ";",
+    );
     const revenue = HEADER.indexOf("Azure Potential Revenue");
     expect(p.dataRows.map((r) => r[revenue])).toEqual([149820, 96520]);
   });

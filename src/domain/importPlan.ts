@@ -166,7 +166,8 @@ export function parseNumberText(text: string, decimalMark: DecimalMark): number 
 /** Order of day, month and year in a date column's non-ISO values. */
 export type DateOrder = "ISO" | "DMY" | "MDY" | "YMD";
 
-const ISO_DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE_TEXT =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const YMD_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const PARTS_DATE =
   /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp][Mm])?)?$/;
@@ -292,7 +293,12 @@ function planColumn(
   values: readonly string[],
   decimalMark: DecimalMark,
 ): { plan: ColumnPlan; convert?: (text: string) => CellValue } {
-  const text: ColumnPlan = { column, header, kind: expected === "id" ? "id" : "text", numberFormat: TEXT_FORMAT };
+  const text: ColumnPlan = {
+    column,
+    header,
+    kind: expected === "id" ? "id" : "text",
+    numberFormat: TEXT_FORMAT,
+  };
   if (expected === "id" || expected === "text") return { plan: text };
   if (expected === "date") {
     const inferred = inferImportDateOrder(values);
@@ -330,7 +336,13 @@ function planColumn(
     };
   }
   const numberFormat =
-    expected === "amount" ? (hasFraction ? AMOUNT_FORMAT : COUNT_FORMAT) : expected === "count" ? COUNT_FORMAT : NUMBER_FORMAT;
+    expected === "amount"
+      ? hasFraction
+        ? AMOUNT_FORMAT
+        : COUNT_FORMAT
+      : expected === "count"
+        ? COUNT_FORMAT
+        : NUMBER_FORMAT;
   return {
     plan: { column, header, kind: "number", numberFormat },
     convert: (v) => (isBlankText(v) ? blankOrError(v) : (parseNumberText(v, mark) as number)),
@@ -351,7 +363,10 @@ export interface PlanOptions {
  * Plans the import of parsed rows. Refuses (with a reason naming what is missing) a file that is
  * not a CloudAscent report, one with a header but no data, and one too big for a worksheet.
  */
-export function planImport(rows: readonly (readonly string[])[], options: PlanOptions = {}): ImportPlanResult {
+export function planImport(
+  rows: readonly (readonly string[])[],
+  options: PlanOptions = {},
+): ImportPlanResult {
   if (!rows.some((row) => row.some((cell) => cell.trim() !== "")))
     return { ok: false, reason: "The file is empty: it has no header and no rows." };
   if (rows.length > EXCEL_MAX_ROWS)
@@ -432,7 +447,9 @@ export function planImport(rows: readonly (readonly string[])[], options: PlanOp
 function notAReportReason(rows: readonly (readonly string[])[], reason: string): string {
   const header = rows.find((row) => row.some((cell) => cell.trim() !== "")) ?? [];
   const shown = header.filter((cell) => cell.trim() !== "").slice(0, 6);
-  const base = reason.replace(/This sheet doesn't look/, "This file doesn't look").replace(/ and try again\.$/, ".");
+  const base = reason
+    .replace(/This sheet doesn't look/, "This file doesn't look")
+    .replace(/ and try again\.$/, ".");
   const found = shown.length ? ` Its first line holds ${quoteList(shown, 6)}.` : "";
   return `${base}${found} Nothing was imported.`;
 }

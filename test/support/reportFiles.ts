@@ -72,7 +72,10 @@ export function fileRows(
       out[postal] = text(row[postal]).padStart(POSTAL_DIGITS[text(row[country])] ?? 0, "0");
     if (tpid >= 0 && typeof row[tpid] === "number") {
       // 16-20 digits, some with a leading zero: what Excel would round and show as 1.23457E+19.
-      const long = `${row[tpid]}${String((dataRow * 7919) % 1e12).padStart(12, "0")}`.slice(0, 16 + (dataRow % 5));
+      const long = `${row[tpid]}${String((dataRow * 7919) % 1e12).padStart(12, "0")}`.slice(
+        0,
+        16 + (dataRow % 5),
+      );
       out[tpid] = dataRow % 7 === 0 ? `0${long.slice(1)}` : long;
     }
     if (agreementId >= 0 && typeof row[agreementId] === "number" && row[agreementId] >= 1e15)
@@ -128,7 +131,14 @@ export function reportFile(
   const encoding = options.encoding ?? "UTF-8";
   const { rows, idColumns } = fileRows(report, options);
   // Windows-1252 has no byte order mark: the BOM glued to a messy header cannot be written.
-  const written = encoding === "Windows-1252" ? rows.map((row) => row.map((c) => c.replace(/\uFEFF/g, ""))) : rows;
+  const written =
+    encoding === "Windows-1252" ? rows.map((row) => row.map((c) => c.replace(/\uFEFF/g, ""))) : rows;
   const csv = reportToCsv(written, { delimiter: options.delimiter ?? "," });
-  return { rows: written, headerRow: report.truth.headerRow, idColumns, text: csv, bytes: encodeText(csv, encoding) };
+  return {
+    rows: written,
+    headerRow: report.truth.headerRow,
+    idColumns,
+    text: csv,
+    bytes: encodeText(csv, encoding),
+  };
 }
