@@ -360,7 +360,7 @@ export interface PlanOptions {
 }
 
 /**
- * Plans the import of parsed rows. Refuses (with a reason naming what is missing) a file that is
+ * Plans the import of parsed rows; the data rows are typed in place (they become `dataRows`). Refuses (with a reason naming what is missing) a file that is
  * not a CloudAscent report, one with a header but no data, and one too big for a worksheet.
  */
 export function planImport(
@@ -397,29 +397,32 @@ export function planImport(
 
   const decimalMark: DecimalMark = options.delimiter === ";" ? "," : ".";
   const columns: ColumnPlan[] = [];
-  const converters: ((text: string) => CellValue)[] = [];
+  const typed: { column: number; convert: (text: string) => CellValue }[] = [];
   for (let c = 0; c < width; c++) {
     const header = layout.headers[c] ?? `Column ${c + 1}`;
-    const values = dataText.map((row) => row[c] ?? "");
-    const { plan, convert } = planColumn(expectedKind(layout, c), c, header, values, decimalMark);
+    const expected = expectedKind(layout, c);
+    // Text and identity columns need no look at their values.
+    const values = expected === "id" || expected === "text" ? [] : dataText.map((row) => row[c] ?? "");
+    const { plan, convert } = planColumn(expected, c, header, values, decimalMark);
     columns.push(plan);
-    converters.push(convert ?? ((v) => v));
+    if (convert) typed.push({ column: c, convert });
   }
 
   const notes = columns.flatMap((c) => (c.note ? [c.note] : []));
   let longCells = 0;
-  const dataRows: CellValue[][] = dataText.map((row) => {
-    const out: CellValue[] = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) {
-      let v = row[c] ?? "";
+  // The parsed rows become the sheet's rows in place: a 100,000 x 150 report is not held twice.
+  const dataRows = dataText as CellValue[][];
+  for (const row of dataRows) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c] as string;
       if (v.length > EXCEL_MAX_CELL_CHARS) {
         longCells++;
-        v = v.slice(0, EXCEL_MAX_CELL_CHARS);
+        row[c] = v.slice(0, EXCEL_MAX_CELL_CHARS);
       }
-      out[c] = converters[c](v);
     }
-    return out;
-  });
+    for (let c = row.length; c < width; c++) row.push("");
+    for (const { column, convert } of typed) row[column] = convert(row[column] as string);
+  }
   if (longCells > 0)
     notes.push(
       `${longCells.toLocaleString("en-US")} cells hold more than Excel's ${EXCEL_MAX_CELL_CHARS.toLocaleString("en-US")} characters; they were cut to fit.`,
