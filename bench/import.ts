@@ -40,7 +40,7 @@ export async function benchImport(rows = 100_000, columns = 150): Promise<Import
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    prepareFile(picked);
+    await prepareFile(picked);
     runs.push(performance.now() - start);
   }
   runs.sort((a, b) => a - b);

@@ -235,13 +235,26 @@ describe("Open report file: several files, names, cancel and failure", () => {
         signal: abort.signal,
         onProgress: (p) => {
           progress.push(p.message);
-          if (p.done > 0) abort.abort();
+          if (p.message.startsWith("Writing rows") && p.done > 0) abort.abort();
         },
       },
     );
     expect(outcome.status).toBe("cancelled");
     expect(outcome.message).toMatch(/half-written sheet was removed/);
     expect(progress.length).toBeGreaterThan(1);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  }, 60_000);
+
+  test("Cancel while the file is read changes nothing", async () => {
+    const file = reportFile(generateReport({ layout: "azure", rows: 2000, seed: 4, columns: 150 }));
+    const { fake, session } = blankWorkbook();
+    const abort = new AbortController();
+    const outcome = await session.run(
+      actions.openReportFile,
+      { files: [{ name: "big.csv", bytes: file.bytes }] },
+      { signal: abort.signal, onProgress: (p) => p.message.startsWith("Reading big.csv") && abort.abort() },
+    );
+    expect(outcome.status).toBe("cancelled");
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   }, 60_000);
 

@@ -7,15 +7,16 @@ import {
 } from "../domain/importPlan";
 import {
   decodeText,
+  detectDelimiter,
   fileTooLargeReason,
-  parseDelimited,
+  parseDelimitedInChunks,
   TextFileError,
   type Delimiter,
   type TextEncodingName,
 } from "../domain/textFile";
 import { CancelledError, UserFacingError } from "../excel/errors";
 import { createImportedSheet, deleteSheetQuietly, sheetNames, showImportedSheet } from "../excel/importSheet";
-import { formatCount, throwIfCancelled } from "../excel/progress";
+import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "../excel/progress";
 import type { ActionDefinition, ActionEnv } from "./types";
 
 export { MAX_TEXT_FILE_BYTES, fileTooLargeReason } from "../domain/textFile";
@@ -61,9 +62,7 @@ function refuse(fileName: string, reason: string): never {
 }
 
 /** Decodes, parses and plans one file; refuses with the file's name and a reason. */
-export type { Prepared as PreparedFile };
-
-export function prepareFile(file: PickedFile): Prepared {
+export async function prepareFile(file: PickedFile, options: WorkOptions = {}): Promise<Prepared> {
   const tooLarge = fileTooLargeReason(file.name, file.bytes.length);
   if (tooLarge) throw new UserFacingError(tooLarge, "FileTooLarge");
   if (file.bytes.length === 0) refuse(file.name, "The file is empty: it has no header and no rows.");
@@ -74,7 +73,19 @@ export function prepareFile(file: PickedFile): Prepared {
     if (error instanceof TextFileError) refuse(file.name, `${error.message} Nothing was imported.`);
     throw error;
   }
-  const { rows, delimiter } = parseDelimited(decoded.text);
+  const { text } = decoded;
+  const delimiter = detectDelimiter(text);
+  // Parsed in chunks, yielding between them: a 100,000-row file must not freeze the pane.
+  const { rows } = await parseDelimitedInChunks(text, delimiter, async (charsRead) => {
+    throwIfCancelled(options.signal);
+    options.onProgress?.({
+      message: `Reading ${file.name}: ${Math.round((100 * charsRead) / Math.max(1, text.length))}%`,
+      done: charsRead,
+      total: text.length,
+    });
+    await yieldToHost();
+  });
+  throwIfCancelled(options.signal);
   const planned = planImport(rows, { delimiter });
   if (!planned.ok) refuse(file.name, planned.reason);
   return { file, plan: planned.plan, encoding: decoded.encoding, delimiter };
@@ -153,10 +164,9 @@ export const openReportFile: ActionDefinition<OpenReportFileInput, OpenReportFil
     if (files.length === 0)
       throw new UserFacingError("Pick a report file first (a .csv, .txt or .tsv file).", "NoFile");
     // Every file is checked before the first sheet is added: a refused file changes nothing.
-    const prepared = files.map((file) => {
-      throwIfCancelled(env.signal);
-      return prepareFile(file);
-    });
+    const prepared: Prepared[] = [];
+    for (const file of files)
+      prepared.push(await prepareFile(file, { signal: env.signal, onProgress: env.onProgress }));
     const now = env.now?.() ?? new Date();
     const sheets = await writePreparedSheets(env, prepared, ({ plan, file }) => ({
       stem: reportShortName(plan.layout),

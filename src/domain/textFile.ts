@@ -148,3 +148,42 @@ export function fileTooLargeReason(fileName: string, byteCount: number): string 
     "task pane has far less memory than Excel. Filter the report in Partner Center, or split the file, and open the parts."
   );
 }
+
+/**
+ * parseDelimited in chunks of about `chunkChars` characters, awaiting `pause` between chunks so the
+ * pane's thread is never busy for long (Excel restarts an add-in that blocks it for 5 s). Quoted
+ * fields that span a chunk boundary are kept whole (papaparse carries the partial record over).
+ */
+export function parseDelimitedInChunks(
+  text: string,
+  delimiter: Delimiter,
+  /** Called between chunks with the characters read so far. */
+  pause: (charsRead: number) => Promise<void>,
+  chunkChars = 2 * 1024 * 1024,
+): Promise<DelimitedText> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      chunkSize: chunkChars,
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        for (const row of results.data) rows.push(row);
+        parser.pause();
+        pause(results.meta.cursor).then(
+          () => parser.resume(),
+          (error: unknown) => {
+            parser.abort();
+            reject(error);
+          },
+        );
+      },
+      complete: () => {
+        while (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "")
+          rows.pop();
+        resolve({ rows, delimiter });
+      },
+      error: (error: Error) => reject(error),
+    });
+  });
+}
