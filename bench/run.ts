@@ -26,6 +26,7 @@ import type { CellValue } from "../src/domain/types";
 import { createFakeExcel } from "../src/preview/fake-excel";
 import { generateReport, reportToCsv } from "../src/preview/sample-report";
 import { benchCompare } from "./compare";
+import { benchImport } from "./import";
 
 interface BenchRow {
   rows: number;
@@ -138,6 +139,7 @@ async function main() {
   printResults(results);
   // Compare with last month: 100,000 rows against 100,000 (bench/compare.ts).
   await benchCompare(100_000);
+  await benchImport(100_000, COLUMNS);
 }
 
 async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {

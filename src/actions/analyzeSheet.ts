@@ -1,5 +1,6 @@
 import { analysisColumnsNeeded, analyzeReport, customersText } from "../domain/analysis";
 import { formatColumnsNeeded } from "../domain/columnFormats";
+import { detectCsvDamage } from "../domain/csvDamage";
 import { distinctValueCounts } from "../domain/filters";
 import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
 import { openReport, readReportColumns } from "../excel/report";
@@ -77,6 +78,8 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
     const analysis = analyzeReport(report.layout, data, report.dataRowCount, {
       documentUrl: env.host.documentUrl(),
     });
+    // Damage from double-clicking the CSV: the warning points to Open report file….
+    analysis.warnings.push(...detectCsvDamage(report.layout, report.sample));
     const productCount = analysis.products.length;
     const state = await loadState(env.host, env.capabilities, report);
     return {

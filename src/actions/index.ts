@@ -15,6 +15,8 @@ import { prepareForSellers } from "./prepareForSellers";
 import { resetSheet } from "./resetSheet";
 import { sortByPriority } from "./sortByPriority";
 import { compareLastMonth, listLastMonthSheets, showNewActNowEvaluate } from "./compareLastMonth";
+import { openReportFile } from "./openReportFile";
+import { splitIntoColumns } from "./splitIntoColumns";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -47,6 +49,8 @@ export const actions = {
   compareLastMonth,
   listLastMonthSheets,
   showNewActNowEvaluate,
+  openReportFile,
+  splitIntoColumns,
 } as const;
 
 export type ActionId = keyof typeof actions;

@@ -1,4 +1,10 @@
-import { decodeText, detectDelimiter, parseDelimited, TextFileError } from "./textFile";
+import {
+  decodeText,
+  detectDelimiter,
+  parseDelimited,
+  parseDelimitedInChunks,
+  TextFileError,
+} from "./textFile";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -57,5 +63,18 @@ describe("delimiters and quoting", () => {
       ["Name", "Note"],
       ["Contoso, Ltd", 'line 1\nline "2"'],
     ]);
+  });
+});
+
+describe("parsing in chunks", () => {
+  test("gives the same rows as one parse, with quoted line breaks across chunk boundaries", async () => {
+    const lines = ["Name,Note,Id"];
+    for (let i = 0; i < 300; i++) lines.push(`"Contoso ${i}, Ltd","line 1\nline ""${i}""",00${i}`);
+    const text = lines.join("\r\n") + "\r\n";
+    let pauses = 0;
+    const chunked = await parseDelimitedInChunks(text, ",", async () => void pauses++, 97);
+    expect(chunked).toEqual(parseDelimited(text, ","));
+    expect(chunked.rows).toHaveLength(301);
+    expect(pauses).toBeGreaterThan(10);
   });
 });

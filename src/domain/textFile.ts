@@ -129,3 +129,61 @@ export function parseDelimited(text: string, delimiter: Delimiter = detectDelimi
   while (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
   return { rows, delimiter };
 }
+
+/**
+ * The largest file the pane opens. The pane holds the file's bytes, its decoded text (a browser caps
+ * one string at about 512 million characters) and every cell of it in memory at once, about five
+ * times the file's size, in a task pane whose memory Office limits to a few hundred MB on some
+ * platforms. 300 MB is about 200,000 rows of 150 columns, twice the largest reports seen.
+ */
+export const MAX_TEXT_FILE_BYTES = 300 * 1024 * 1024;
+
+/** Why a file is too large to open, or null when it is not. */
+export function fileTooLargeReason(fileName: string, byteCount: number): string | null {
+  if (byteCount <= MAX_TEXT_FILE_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString("en-US")} MB`;
+  return (
+    `${fileName} is ${mb(byteCount)}, over the ${mb(MAX_TEXT_FILE_BYTES)} the pane can open: it keeps the whole ` +
+    "file and every cell in memory while it writes the sheet (about five times the file's size), and the " +
+    "task pane has far less memory than Excel. Filter the report in Partner Center, or split the file, and open the parts."
+  );
+}
+
+/**
+ * parseDelimited in chunks of about `chunkChars` characters, awaiting `pause` between chunks so the
+ * pane's thread is never busy for long (Excel restarts an add-in that blocks it for 5 s). Quoted
+ * fields that span a chunk boundary are kept whole (papaparse carries the partial record over).
+ */
+export function parseDelimitedInChunks(
+  text: string,
+  delimiter: Delimiter,
+  /** Called between chunks with the characters read so far. */
+  pause: (charsRead: number) => Promise<void>,
+  chunkChars = 2 * 1024 * 1024,
+): Promise<DelimitedText> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      chunkSize: chunkChars,
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        for (const row of results.data) rows.push(row);
+        parser.pause();
+        pause(results.meta.cursor).then(
+          () => parser.resume(),
+          (error: unknown) => {
+            parser.abort();
+            reject(error);
+          },
+        );
+      },
+      complete: () => {
+        while (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "")
+          rows.pop();
+        resolve({ rows, delimiter });
+      },
+      error: (error: Error) => reject(error),
+    });
+  });
+}

@@ -16,6 +16,7 @@ import { useEffect, useRef } from "react";
 import type { Session } from "../actions";
 import { ActionButton } from "./ActionButton";
 import { FiltersCard } from "./FiltersCard";
+import { OpenReportCard } from "./features/OpenReportCard";
 import { HelpersCard } from "./HelpersCard";
 import { ReportSummary } from "./ReportSummary";
 import { ShareCard } from "./ShareCard";
@@ -124,6 +125,7 @@ export function App({ session, autoAnalyze = true }: AppProps) {
             <ShareCard report={state.report} pane={pane} />
           </>
         )}
+        <OpenReportCard pane={pane} report={state.report} />
       </main>
       <StatusArea
         running={state.running}
