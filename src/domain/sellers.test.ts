@@ -99,18 +99,22 @@ describe("choosing the split column", () => {
     const withCrm = report([], true);
     const without = report([], false);
     expect(chooseSplitColumn(withCrm)).toEqual({ ok: true, choice: { column: 21, header: "CRM Owner" } });
-    expect(chooseSplitColumn(without)).toEqual({ ok: true, choice: { column: 7, header: "Sales Territory" } });
-    expect(chooseSplitColumn(without, "sub_segment")).toEqual({ ok: true, choice: { column: 5, header: "Sub Segment" } });
+    expect(chooseSplitColumn(without)).toEqual({
+      ok: true,
+      choice: { column: 7, header: "Sales Territory" },
+    });
+    expect(chooseSplitColumn(without, "sub_segment")).toEqual({
+      ok: true,
+      choice: { column: 5, header: "Sub Segment" },
+    });
     expect(chooseSplitColumn(without, 4)).toEqual({ ok: true, choice: { column: 4, header: "Country" } });
     const missing = chooseSplitColumn(without, "Region");
     expect(missing.ok).toBe(false);
-    expect(splitColumnOptions(withCrm).map((o) => o.header).slice(0, 5)).toEqual([
-      "CRM Owner",
-      "Sales Territory",
-      "Sub Segment",
-      "Country",
-      "Industry",
-    ]);
+    expect(
+      splitColumnOptions(withCrm)
+        .map((o) => o.header)
+        .slice(0, 5),
+    ).toEqual(["CRM Owner", "Sales Territory", "Sub Segment", "Country", "Industry"]);
   });
 });
 
@@ -162,10 +166,10 @@ describe("splitting by seller", () => {
 describe("sheet names", () => {
   it("follows Excel's rules: 31 characters, no : \\ / ? * [ ], unique regardless of case", () => {
     const long = "A".repeat(40);
-    const names = uniqueSheetNames([long, "Sales/EMEA [North]", "=cmd|' /C calc'!A0", "bob", "BOB", "", "'Quoted'"], [
-      "Report",
-      "Bob",
-    ]);
+    const names = uniqueSheetNames(
+      [long, "Sales/EMEA [North]", "=cmd|' /C calc'!A0", "bob", "BOB", "", "'Quoted'"],
+      ["Report", "Bob"],
+    );
     expect(names[0]).toBe("A".repeat(31));
     expect(names[1]).toBe("Sales-EMEA -North-");
     expect(names[2]).toBe("=cmd|' -C calc'!A0");

@@ -76,17 +76,27 @@ export function chooseSplitColumn(
 /** Columns offered in the pane's "split by" list: the defaults first, then the firmographics and user columns. */
 export function splitColumnOptions(layout: ReportLayout): SplitChoice[] {
   const header = (column: number) => layout.headers[column] ?? `Column ${column + 1}`;
-  const roles: ColumnRole[] = ["salesTerritory", "subSegment", "state", "country", "industry", "vertical", "area"];
+  const roles: ColumnRole[] = [
+    "salesTerritory",
+    "subSegment",
+    "state",
+    "country",
+    "industry",
+    "vertical",
+    "area",
+  ];
   const columns = [
     crmOwnerColumn(layout.rawHeaders),
     ...roles.map((role) => layout.roles[role] ?? null),
   ].filter((c): c is number => c !== null);
-  const known = new Set<number>([
-    ...Object.values(layout.roles).filter((c): c is number => c !== undefined),
-    ...layout.products.flatMap((p) => [p.cluster, p.fit, p.intent, p.potentialRevenue, p.owned]),
-    ...layout.cohorts.map((c) => c.column),
-    ...layout.ownership,
-  ].filter((c): c is number => c !== undefined));
+  const known = new Set<number>(
+    [
+      ...Object.values(layout.roles).filter((c): c is number => c !== undefined),
+      ...layout.products.flatMap((p) => [p.cluster, p.fit, p.intent, p.potentialRevenue, p.owned]),
+      ...layout.cohorts.map((c) => c.column),
+      ...layout.ownership,
+    ].filter((c): c is number => c !== undefined),
+  );
   const helpers = locateHelperColumns(layout.rawHeaders);
   // Columns the report does not explain (a user's own column, e.g. "Account Manager"), not the add-in's.
   const userColumns = layout.rawHeaders
@@ -124,7 +134,12 @@ export interface SellerColumn {
 export function sellerColumns(layout: ReportLayout): SellerColumn[] {
   const out: SellerColumn[] = [];
   const header = (column: number) => layout.headers[column] ?? `Column ${column + 1}`;
-  const add = (column: number | null | undefined, key: boolean, role?: SellerColumn["role"], name?: string) => {
+  const add = (
+    column: number | null | undefined,
+    key: boolean,
+    role?: SellerColumn["role"],
+    name?: string,
+  ) => {
     if (column === null || column === undefined || column >= layout.rawHeaders.length) return;
     out.push({ header: name ?? header(column), source: { kind: "column", column }, key, role });
   };
@@ -143,7 +158,8 @@ export function sellerColumns(layout: ReportLayout): SellerColumn[] {
     add(helpers + HELPER_HEADERS.indexOf("Score Reasons"), false, undefined, "Score Reasons");
   }
   const lastMonth = locateColumnGroup(layout.rawHeaders, "lastMonth");
-  if (lastMonth !== null) add(lastMonth + COLUMN_GROUPS.lastMonth.indexOf("Change"), true, undefined, "Change");
+  if (lastMonth !== null)
+    add(lastMonth + COLUMN_GROUPS.lastMonth.indexOf("Change"), true, undefined, "Change");
   const crm = locateColumnGroup(layout.rawHeaders, "crm");
   if (crm !== null) add(crm + COLUMN_GROUPS.crm.indexOf("CRM Account"), true, undefined, "CRM Account");
   for (const product of layout.products) add(product.potentialRevenue, false);
@@ -152,7 +168,11 @@ export function sellerColumns(layout: ReportLayout): SellerColumn[] {
 }
 
 /** Report columns a split needs to read. */
-export function sellerColumnsNeeded(layout: ReportLayout, columns: readonly SellerColumn[], split: number): number[] {
+export function sellerColumnsNeeded(
+  layout: ReportLayout,
+  columns: readonly SellerColumn[],
+  split: number,
+): number[] {
   const needed = new Set<number>([split]);
   for (const c of columns) {
     if (c.source.kind === "column") needed.add(c.source.column);
@@ -217,7 +237,10 @@ export function splitBySeller(
   rowCount: number,
 ): SellerSplit {
   const read = [...data.keys()];
-  const groups = new Map<string, { seller: string; rows: { cells: CellValue[]; score: number; name: string }[] }>();
+  const groups = new Map<
+    string,
+    { seller: string; rows: { cells: CellValue[]; score: number; name: string }[] }
+  >();
   const numeric = columns.map(() => true);
   let customers = 0;
   for (let r = 0; r < rowCount; r++) {
@@ -227,7 +250,8 @@ export function splitBySeller(
     const key = sellerKey(splitValue);
     let group = groups.get(key);
     if (!group) {
-      const seller = key === UNASSIGNED.toLowerCase() ? UNASSIGNED : cleanText(splitValue).replace(/\s+/g, " ");
+      const seller =
+        key === UNASSIGNED.toLowerCase() ? UNASSIGNED : cleanText(splitValue).replace(/\s+/g, " ");
       group = { seller, rows: [] };
       groups.set(key, group);
     }
@@ -244,7 +268,11 @@ export function splitBySeller(
       return value;
     });
     const nameColumn = layout.roles.accountName;
-    group.rows.push({ cells, score, name: nameColumn === undefined ? "" : cleanText(data.get(nameColumn)?.[r]) });
+    group.rows.push({
+      cells,
+      score,
+      name: nameColumn === undefined ? "" : cleanText(data.get(nameColumn)?.[r]),
+    });
   }
   const clusterIndex = columns.findIndex((c) => c.role === "bestCluster");
   const lists = [...groups.values()].map(({ seller, rows }) => {
