@@ -310,7 +310,8 @@ export function splitBySeller(
 export function cleanSheetName(text: string, fallback = UNASSIGNED): string {
   let name = text
     .replace(FORBIDDEN_IN_SHEET_NAME, "-")
-    .replace(/[\u0000-\u001f]/g, "")
+    // Control characters (tabs, line breaks) cannot be typed into a sheet tab.
+    .replace(/\p{Cc}/gu, "")
     .replace(/\s+/g, " ")
     .trim();
   name = name.replace(/^'+|'+$/g, "").trim();
