@@ -14,6 +14,8 @@ import { buildSummaries } from "./buildSummaries";
 import { prepareForSellers } from "./prepareForSellers";
 import { resetSheet } from "./resetSheet";
 import { sortByPriority } from "./sortByPriority";
+import { buildSellerLists } from "./buildSellerLists";
+import { openSellerWorkbook } from "./openSellerWorkbook";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -30,6 +32,8 @@ export type { SortResult } from "./sortByPriority";
 export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
+export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./buildSellerLists";
+export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -42,6 +46,8 @@ export const actions = {
   buildSummaries,
   prepareForSellers,
   resetSheet,
+  buildSellerLists,
+  openSellerWorkbook,
 } as const;
 
 export type ActionId = keyof typeof actions;

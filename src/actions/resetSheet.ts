@@ -13,6 +13,7 @@ import {
   sortRows,
 } from "../excel/sheetOps";
 import { SUMMARY_TITLE } from "../excel/summarySheet";
+import { findSellerSheets } from "../excel/sellerSheets";
 import { loadState, saveState } from "../excel/state";
 import { columnsSetByAddIn } from "./clearFilters";
 import { refuseIfProtected } from "./filtering";
@@ -103,7 +104,10 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     }
 
     // 4. The add-in's sheets, found by their title cell.
-    const sheets = await sheetsTitled(env.host, [SUMMARY_TITLE, ABOUT_TITLE]);
+    const sheets = [
+      ...(await sheetsTitled(env.host, [SUMMARY_TITLE, ABOUT_TITLE])),
+      ...(await findSellerSheets(env.host, report.sheetName)).sellerSheets.map((sheet) => sheet.name),
+    ];
     await deleteSheets(env.host, sheets);
     if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s}"`).join(", ")}`);
 

@@ -341,3 +341,64 @@ export function uniqueSheetNames(wanted: readonly string[], taken: Iterable<stri
 export function sheetA1Reference(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!A1`;
 }
+
+// ---- the sheets' layout ------------------------------------------------------------------------
+
+/**
+ * Seller and index sheets: A1 the title (SHEET_TITLES), A2 `Report sheet: <name>`, A3 what the
+ * sheet holds, then the table's header row (frozen with everything above it) and its rows.
+ */
+export const SELLER_SHEET_HEADER_ROW = 3;
+export const INDEX_HEADERS = ["Seller", "Sheet", "Customers", "Act Now", "Evaluate"] as const;
+export const INDEX_SHEET_COLUMN = INDEX_HEADERS.indexOf("Sheet");
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A3 of a seller sheet: "CRM Owner: Alice Smith (42 customers: Act Now 10, Evaluate 20; best first)". */
+export function sellerSheetLine(splitHeader: string, list: SellerList): string {
+  return (
+    `${splitHeader}: ${list.seller} (${plural(list.rows.length, "customer")}: ` +
+    `Act Now ${list.actNow}, Evaluate ${list.evaluate}; best first by Priority Score)`
+  );
+}
+
+/** A3 of the index sheet. */
+export function indexSheetLine(splitHeader: string, split: SellerSplit, reportSheet: string): string {
+  return (
+    `${plural(split.customers, "customer")} visible on "${reportSheet}", split by ${splitHeader} into ` +
+    `${plural(split.lists.length, "seller list")}. Click a sheet name to open it.`
+  );
+}
+
+/** The About sheet of a seller's own workbook. */
+export function sellerAboutLines(options: {
+  sheetLine: string;
+  reportSheetLine: string;
+  today: Date;
+  headers: readonly string[];
+}): string[] {
+  const has = (header: string) => options.headers.includes(header);
+  return [
+    "About this list",
+    options.sheetLine,
+    `Prepared ${options.today.toISOString().slice(0, 10)} with Propensity Pane from a Microsoft Partner Center CloudAscent propensity report (${options.reportSheetLine}).`,
+    "",
+    "How to use it: call from the top. Customers are sorted by Priority Score, highest first; the filter buttons on the header row narrow the list.",
+    ...(has("Best Cluster")
+      ? [
+          "Best Cluster: Microsoft's propensity cluster for the customer's best product. Act Now = sales-ready (green), Evaluate = marketing-ready (amber), Nurture (blue), Educate (grey).",
+        ]
+      : []),
+    ...(has("Cluster Band")
+      ? ["Cluster Band: the Fit x Intent cell, A1 the most sales-ready, ET10 the least."]
+      : []),
+    ...(has("Priority Score")
+      ? ["Priority Score: 0-100, the order of the list; Score Reasons gives the facts behind it."]
+      : []),
+    ...(has(COHORTS_HEADER) ? [`${COHORTS_HEADER}: the report's campaigns the customer qualifies for.`] : []),
+    "",
+    "Customer data from the report: keep it within your organisation.",
+  ];
+}
