@@ -19,6 +19,7 @@ import { cellJsonBytes } from "../src/excel/payload";
 import type { CellValue } from "../src/domain/types";
 import { createFakeExcel } from "../src/preview/fake-excel";
 import { generateReport, reportToCsv } from "../src/preview/sample-report";
+import { benchSellers, printSellerResults, type SellerBenchRow } from "./sellers";
 
 interface BenchRow {
   rows: number;
@@ -112,6 +113,9 @@ async function main() {
   // One small unmeasured pass first, so the first measured size doesn't pay the JIT's warm-up.
   await benchSize(2_000, []);
   for (const rowCount of sizes) await benchSize(rowCount, results);
+  const sellerResults: SellerBenchRow[] = [];
+  for (const rowCount of sizes) sellerResults.push(...(await benchSellers(rowCount)));
+  if (!printSellerResults(sellerResults)) process.exitCode = 1;
   printResults(results);
 }
 

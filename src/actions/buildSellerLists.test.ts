@@ -199,6 +199,13 @@ describe("Seller lists", () => {
       1,
     );
     expect(fake.workbook.sheet("Bob")!.getValue(0, 0)).toBe("my notes");
+
+    // Run from a seller sheet by mistake: refused, nothing changed.
+    fake.workbook.setActive(second.data.sellers[0].sheetName);
+    const before = fake.workbook.snapshot();
+    const onSellerSheet = await session.run(actions.buildSellerLists, {});
+    expect(onSellerSheet.status).toBe("refused");
+    expect(fake.workbook.snapshot()).toEqual(before);
   });
 
   it("Reset removes every seller sheet and the index of this report, and nothing of the user's", async () => {

@@ -12,13 +12,14 @@ import {
   sellerKey,
   sellerSheetLine,
   sheetA1Reference,
-  splitBySeller,
+  splitBySellerInSteps,
   uniqueSheetNames,
   type SellerColumn,
 } from "../domain/sellers";
 import type { ColumnValues } from "../domain/types";
 import { isBlank } from "../domain/values";
 import { UserFacingError } from "../excel/errors";
+import { formatCount, throwIfCancelled, yieldToHost } from "../excel/progress";
 import { openReport, type OpenedReport } from "../excel/report";
 import {
   findSellerSheets,
@@ -127,6 +128,12 @@ export const buildSellerLists: ActionDefinition<SellerListsInput, SellerListsRes
   needs: ["isReport"],
   async perform(env, input = {}) {
     let report = await openReport(env.host, env.capabilities);
+    const existing = await findSellerSheets(env.host, report.sheetName);
+    if (existing.addinSheets.includes(report.sheetName)) {
+      throw new UserFacingError(
+        `"${report.sheetName}" is a sheet the add-in made: go to the report sheet, then make the seller lists.`,
+      );
+    }
     let checked = await readChecked(env, report, input);
     const warnings: string[] = [];
     // Lists are ordered by Priority Score: add the helper columns first when missing (the first write).
@@ -153,10 +160,21 @@ export const buildSellerLists: ActionDefinition<SellerListsInput, SellerListsRes
     if (dropped.length) warnings.push(`Left out ${dropped.join(", ")}: hidden on "${report.sheetName}".`);
     if (read.allRows)
       warnings.push(env.capabilities.missingMessage("visibleView") + " Every customer was included.");
-    const split = splitBySeller(report.layout, columns, splitColumn, read.data, read.rowCount);
+    const steps = splitBySellerInSteps(report.layout, columns, splitColumn, read.data, read.rowCount);
+    let step = steps.next();
+    while (!step.done) {
+      throwIfCancelled(env.signal);
+      env.onProgress?.({
+        message: `Splitting customers: ${formatCount(step.value)} of ${formatCount(read.rowCount)}`,
+        done: step.value,
+        total: read.rowCount,
+      });
+      await yieldToHost();
+      step = steps.next();
+    }
+    const split = step.value;
 
     // Sheets the add-in made for this report before are replaced; anyone else's sheet keeps its name.
-    const existing = await findSellerSheets(env.host, report.sheetName);
     const replaced = existing.sellerSheets.map((s) => s.name);
     const taken = existing.names.filter((name) => !replaced.includes(name));
     const takenLower = new Set(taken.map((n) => n.toLowerCase()));

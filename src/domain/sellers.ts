@@ -187,7 +187,10 @@ export function cohortsText(layout: ReportLayout, data: ColumnValues, row: numbe
   for (const cohort of layout.cohorts) {
     const value = data.get(cohort.column)?.[row];
     if (cohort.kind === "flag") {
-      if (parseYesNo(value) === true) parts.push(cohort.header);
+      // Most cells are exactly "Yes", "No" or blank: skip the general parser for them.
+      const yes =
+        value === "Yes" ? true : value === "No" || value === "" ? false : parseYesNo(value) === true;
+      if (yes) parts.push(cohort.header);
     } else if (!isBlank(value) && parseYesNo(value) !== false) parts.push(cleanText(value));
   }
   return parts.join("; ");
@@ -213,6 +216,9 @@ export interface SellerSplit {
   customers: number;
 }
 
+/** One collator for every comparison: localeCompare with options builds a new one per call. */
+const byName = new Intl.Collator("en", { sensitivity: "base" });
+
 function priorityOf(value: CellValue | undefined): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
@@ -236,6 +242,24 @@ export function splitBySeller(
   data: ColumnValues,
   rowCount: number,
 ): SellerSplit {
+  const steps = splitBySellerInSteps(layout, columns, splitColumn, data, rowCount);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows split between two yields, so the pane's thread gets a turn on large reports. */
+export const SPLIT_ROWS_PER_STEP = 20_000;
+
+/** splitBySeller in steps: yields the rows done after each SPLIT_ROWS_PER_STEP rows, returns the split. */
+export function* splitBySellerInSteps(
+  layout: ReportLayout,
+  columns: readonly SellerColumn[],
+  splitColumn: number,
+  data: ColumnValues,
+  rowCount: number,
+): Generator<number, SellerSplit> {
   const read = [...data.keys()];
   const groups = new Map<
     string,
@@ -244,6 +268,7 @@ export function splitBySeller(
   const numeric = columns.map(() => true);
   let customers = 0;
   for (let r = 0; r < rowCount; r++) {
+    if (r > 0 && r % SPLIT_ROWS_PER_STEP === 0) yield r;
     if (read.every((column) => isBlank(data.get(column)![r]))) continue;
     customers++;
     const splitValue = data.get(splitColumn)?.[r];
@@ -276,7 +301,7 @@ export function splitBySeller(
   }
   const clusterIndex = columns.findIndex((c) => c.role === "bestCluster");
   const lists = [...groups.values()].map(({ seller, rows }) => {
-    rows.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+    rows.sort((a, b) => b.score - a.score || byName.compare(a.name, b.name));
     let actNow = 0;
     let evaluate = 0;
     const out = rows.map(({ cells }) => {
@@ -294,7 +319,7 @@ export function splitBySeller(
     (a, b) =>
       Number(a.seller === UNASSIGNED) - Number(b.seller === UNASSIGNED) ||
       b.rows.length - a.rows.length ||
-      a.seller.localeCompare(b.seller, "en", { sensitivity: "base" }),
+      byName.compare(a.seller, b.seller),
   );
   return {
     headers: columns.map((c) => c.header),

@@ -147,6 +147,8 @@ export interface WorkbookSheets {
   names: string[];
   /** Sheets the add-in made for seller lists of this report (title in A1, this report in A2). */
   sellerSheets: { name: string; kind: "sellerList" | "sellersIndex" }[];
+  /** Every sheet whose A1 is one of the add-in's sheet titles (any report's). */
+  addinSheets: string[];
 }
 
 /** The workbook's sheets and which of them are this report's seller lists: two syncs. */
@@ -172,7 +174,9 @@ export async function findSellerSheets(host: ExcelHost, reportSheetName: string)
             : null;
       if (kind && reportSheetOf(top.values[1][0]) === reportSheetName) sellerSheets.push({ name, kind });
     }
-    return { names: tops.map((t) => t.name), sellerSheets };
+    const titles: readonly unknown[] = Object.values(SHEET_TITLES);
+    const addinSheets = tops.filter(({ top }) => titles.includes(top.values[0][0])).map(({ name }) => name);
+    return { names: tops.map((t) => t.name), sellerSheets, addinSheets };
   });
 }
 
@@ -197,10 +201,18 @@ export interface SheetsWritten {
   warnings: string[];
 }
 
+/** Request bytes of a sheet: measured on up to 200 rows spread over the sheet, scaled with headroom. */
 function planBytes(plan: SheetPlan): number {
+  const SAMPLE = 200;
+  const step = Math.max(1, Math.floor(plan.rows.length / SAMPLE));
+  let sampled = 0;
   let bytes = 0;
-  for (const row of plan.rows) for (const cell of row) bytes += cellJsonBytes(cell) + 4;
-  return bytes + plan.lines.reduce((sum, line) => sum + line.length + 8, 0) + plan.headers.length * 32;
+  for (let r = 0; r < plan.rows.length; r += step, sampled++) {
+    for (const cell of plan.rows[r]) bytes += cellJsonBytes(cell);
+    bytes += plan.numberFormats.reduce((sum, format) => sum + format.length + 3, 0);
+  }
+  const rows = sampled ? (bytes / sampled) * plan.rows.length * 1.25 : 0;
+  return rows + plan.lines.reduce((sum, line) => sum + line.length + 8, 0) + plan.headers.length * 32;
 }
 
 /**
