@@ -250,7 +250,7 @@ export function splitBySeller(
 }
 
 /** Rows split between two yields, so the pane's thread gets a turn on large reports. */
-export const SPLIT_ROWS_PER_STEP = 20_000;
+export const SPLIT_ROWS_PER_STEP = 5_000;
 
 /** splitBySeller in steps: yields the rows done after each SPLIT_ROWS_PER_STEP rows, returns the split. */
 export function* splitBySellerInSteps(
