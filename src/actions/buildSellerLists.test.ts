@@ -247,6 +247,24 @@ describe("Seller lists", () => {
     expect(sellerSheets(fake).length).toBeGreaterThan(50);
   });
 
+  it("leaves out a column the user hid, and refuses to split by a hidden column", async () => {
+    const { fake, session, headerRow } = reportWithOwners(80, ["Alice", "Bob"]);
+    const sheet = fake.workbook.sheet("Report")!;
+    sheet.hiddenColumns.add(headerIndex(sheet, headerRow, "Domain"));
+    const outcome = await session.run(actions.buildSellerLists, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.warnings.join(" ")).toMatch(/Left out Domain: hidden on "Report"/);
+    expect(tableOf(fake.workbook.sheet("Alice")!).headers).not.toContain("Domain");
+    expect(outcome.data.customers).toBe(80);
+
+    sheet.hiddenColumns.add(headerIndex(sheet, headerRow, "CRM Owner"));
+    const sheetsBefore = fake.workbook.sheets.length;
+    const hidden = await session.run(actions.buildSellerLists, {});
+    expect(hidden.status).toBe("refused");
+    expect(hidden.message).toMatch(/CRM Owner is hidden/);
+    expect(fake.workbook.sheets.length).toBe(sheetsBefore);
+  });
+
   it("opens one seller's list as a new workbook holding that sheet and an About sheet, text kept as text", async () => {
     const { fake, session, report } = reportWithOwners(120);
     await runAll(session, report.truth.products[0].key);
