@@ -27,6 +27,7 @@ import { createFakeExcel } from "../src/preview/fake-excel";
 import { generateReport, reportToCsv } from "../src/preview/sample-report";
 import { benchCompare } from "./compare";
 import { benchImport } from "./import";
+import { benchSellers, printSellerResults, type SellerBenchRow } from "./sellers";
 
 interface BenchRow {
   rows: number;
@@ -136,6 +137,9 @@ async function main() {
   // One small unmeasured pass first, so the first measured size doesn't pay the JIT's warm-up.
   await benchSize(2_000, []);
   for (const rowCount of sizes) await benchSize(rowCount, results);
+  const sellerResults: SellerBenchRow[] = [];
+  for (const rowCount of sizes) sellerResults.push(...(await benchSellers(rowCount)));
+  if (!printSellerResults(sellerResults)) process.exitCode = 1;
   printResults(results);
   // Compare with last month: 100,000 rows against 100,000 (bench/compare.ts).
   await benchCompare(100_000);

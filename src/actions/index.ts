@@ -17,6 +17,8 @@ import { sortByPriority } from "./sortByPriority";
 import { compareLastMonth, listLastMonthSheets, showNewActNowEvaluate } from "./compareLastMonth";
 import { openReportFile } from "./openReportFile";
 import { splitIntoColumns } from "./splitIntoColumns";
+import { buildSellerLists } from "./buildSellerLists";
+import { openSellerWorkbook } from "./openSellerWorkbook";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -34,6 +36,8 @@ export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
 export type { CompareInput, CompareResult, LastMonthSheets, LastMonthSource } from "./compareLastMonth";
+export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./buildSellerLists";
+export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -51,6 +55,8 @@ export const actions = {
   showNewActNowEvaluate,
   openReportFile,
   splitIntoColumns,
+  buildSellerLists,
+  openSellerWorkbook,
 } as const;
 
 export type ActionId = keyof typeof actions;

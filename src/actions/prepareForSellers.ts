@@ -34,13 +34,13 @@ export const CSV_SHARE_WARNING =
   "summaries and this preparation are lost when it is saved. Use File > Save As > Excel Workbook (.xlsx) before sharing.";
 
 /** Fills that read on white and in dark mode: green for sales-ready, amber for marketing-ready. */
-const CLUSTER_COLOURS = [
+export const CLUSTER_COLOURS = [
   { beginsWith: "Act", fill: "#C6EFCE" },
   { beginsWith: "Eval", fill: "#FFEB9C" },
   { beginsWith: "Nur", fill: "#DDEBF7" },
   { beginsWith: "Edu", fill: "#EDEDED" },
 ];
-const BAND_COLOURS = [
+export const BAND_COLOURS = [
   { beginsWith: "ET", fill: "#EDEDED" },
   { beginsWith: "A", fill: "#C6EFCE" },
   { beginsWith: "E", fill: "#FFEB9C" },

@@ -11,4 +11,6 @@ export interface ExcelHost {
   documentUrl(): string | undefined;
   /** "dark" when Office uses a dark theme, so the pane can follow it. */
   theme?(): "light" | "dark";
+  /** Opens a new workbook from a base64 .xlsx, like `Excel.createWorkbook` (ExcelApi 1.8). */
+  createWorkbook?(base64: string): Promise<void>;
 }

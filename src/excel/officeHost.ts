@@ -13,6 +13,7 @@ export const officeHost: ExcelHost = {
   run: (batch) => Excel.run(batch),
   isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   documentUrl: () => Office.context.document?.url ?? undefined,
+  createWorkbook: (base64) => Excel.createWorkbook(base64),
   theme: () => (isDarkColour(Office.context.officeTheme?.bodyBackgroundColor) ? "dark" : "light"),
 };
 

@@ -108,16 +108,20 @@ export async function addTextColourRules(
   rules: readonly TextColourRule[],
 ): Promise<void> {
   await host.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
-    range.conditionalFormats.clearAll();
-    rules.forEach(({ beginsWith, fill }, priority) => {
-      const format = range.conditionalFormats.add("ContainsText");
-      format.textComparison.format.fill.color = fill;
-      format.textComparison.rule = { operator: "BeginsWith", text: beginsWith };
-      format.priority = priority;
-      format.stopIfTrue = true;
-    });
+    queueTextColourRules(context.workbook.worksheets.getItem(sheetName).getRange(a1(area)), rules);
     await context.sync();
+  });
+}
+
+/** Queues the colour rules on a range without syncing, so several sheets can share one sync. */
+export function queueTextColourRules(range: Excel.Range, rules: readonly TextColourRule[]): void {
+  range.conditionalFormats.clearAll();
+  rules.forEach(({ beginsWith, fill }, priority) => {
+    const format = range.conditionalFormats.add("ContainsText");
+    format.textComparison.format.fill.color = fill;
+    format.textComparison.rule = { operator: "BeginsWith", text: beginsWith };
+    format.priority = priority;
+    format.stopIfTrue = true;
   });
 }
 

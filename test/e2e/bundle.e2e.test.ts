@@ -35,6 +35,17 @@ const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
     why: "documentation link the user may open",
   },
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\//, why: "Office.js CDN" },
+  // exceljs (the seller workbook's .xlsx writer, its own lazily loaded chunk):
+  {
+    pattern:
+      /^http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com\/office|purl\.org\/dc)\/|^http:\/\/www\.w3\.org\/2001\/XMLSchema-instance$/,
+    why: "Office Open XML namespace name written into the .xlsx, never fetched",
+  },
+  {
+    pattern:
+      /^https:\/\/(github\.com\/(crypto-browserify\/crypto-browserify|exceljs\/exceljs\/blob\/master\/UPGRADE-4\.0\.md|indutny\/elliptic|uuidjs\/uuid#getrandomvalues-not-supported|zloirock\/core-js)|stuk\.github\.io\/jszip\/documentation\/)/,
+    why: "help link inside a bundled library's error text, never fetched",
+  },
 ];
 
 function filesUnder(dir: string): string[] {

@@ -2,7 +2,8 @@ import type { ExcelHost } from "../../excel/host";
 import { WorkbookModel } from "./model";
 import type { HostInternals } from "./proxy/context";
 import { FakeRequestContext } from "./proxy/workbook";
-import { compareVersions } from "./requirements";
+import { FakeOfficeError } from "./errors";
+import { compareVersions, isSupported } from "./requirements";
 import { type SyncStats, emptyStats, resetStats } from "./stats";
 
 export interface FakeExcelOptions {
@@ -21,6 +22,8 @@ export class FakeExcel implements ExcelHost {
   readonly stats: SyncStats = emptyStats();
   /** Members ("Worksheet.autoFilter") the add-in touched, each checked against its ExcelApi set. */
   readonly checkedMembers = new Set<string>();
+  /** Workbooks opened with createWorkbook, as the base64 .xlsx each was given (newest last). */
+  readonly createdWorkbooks: string[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly internals: HostInternals;
   private readonly options: Required<Omit<FakeExcelOptions, "documentUrl">> & { documentUrl?: string };
@@ -64,6 +67,23 @@ export class FakeExcel implements ExcelHost {
 
   isSetSupported(name: string, version: string): boolean {
     return name === "ExcelApi" && compareVersions(version, this.options.apiVersion) <= 0;
+  }
+
+  /**
+   * Excel.createWorkbook(base64) (ExcelApi 1.8, Office.js reference): opens a new workbook; the
+   * in-memory Excel keeps the file. Below 1.8 the call is missing, as in Office 2019 and older.
+   */
+  async createWorkbook(base64: string): Promise<void> {
+    if (!isSupported(this.options.apiVersion, "1.8")) {
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `Excel.createWorkbook requires ExcelApi 1.8; this Excel supports ExcelApi ${this.options.apiVersion}.`,
+      );
+    }
+    if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64))
+      throw new FakeOfficeError("InvalidArgument", "Excel.createWorkbook needs a base64-encoded .xlsx file.");
+    this.createdWorkbooks.push(base64);
+    await Promise.resolve();
   }
 
   documentUrl(): string | undefined {

@@ -15,6 +15,7 @@ import { fail } from "../errors";
 import { type SheetModel, isErrorValue } from "../model";
 import type { CellFormat, CellValue } from "../types";
 import { ConditionalFormatCollectionProxy } from "./conditional";
+import { HYPERLINK_PROP } from "./hyperlink";
 import { MAX_CELLS_PER_READ, type ContextCore } from "./context";
 import { type Loadable, type PropDef, ProxyObject, installProps } from "./base";
 import { RangeViewProxy, visibleView } from "./functions";
@@ -126,6 +127,7 @@ function allOrNone(count: number, hidden: (i: number) => boolean): boolean | nul
 }
 
 const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
+  hyperlink: HYPERLINK_PROP,
   address: { get: (t) => fullAddress(t.sheet.name, t.rect) },
   addressLocal: { get: (t) => fullAddress(t.sheet.name, t.rect) },
   rowIndex: { get: (t) => t.rect.row },
@@ -221,6 +223,7 @@ export class RangeProxy extends ProxyObject<RangeTarget> {
   declare hidden: boolean;
   declare isEntireRow: boolean;
   declare isEntireColumn: boolean;
+  declare hyperlink: Record<string, string>;
 
   get _class(): string {
     return "Range";
