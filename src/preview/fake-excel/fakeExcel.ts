@@ -74,6 +74,7 @@ export class FakeExcel implements ExcelHost {
    * in-memory Excel keeps the file. Below 1.8 the call is missing, as in Office 2019 and older.
    */
   async createWorkbook(base64: string): Promise<void> {
+    this.checkedMembers.add("Excel.createWorkbook");
     if (!isSupported(this.options.apiVersion, "1.8")) {
       throw new FakeOfficeError(
         "ApiNotFound",

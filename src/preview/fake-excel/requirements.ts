@@ -48,6 +48,7 @@ const API_SETS: Record<string, string> = {
   "Range.getColumnsBefore": "1.2",
   "Range.sort": "1.2",
   "Range.hyperlink": "1.7",
+  "Workbook.getActiveCell": "1.7",
   "Range.conditionalFormats": "1.6",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.rowHeight": "1.2",

@@ -7,6 +7,7 @@ import { countIfs } from "./countIfs";
 import { filteredWrites } from "./filteredWrites";
 import { formats } from "./formats";
 import { freezePanes } from "./freezePanes";
+import { navigation } from "./navigation";
 import { officeHost } from "./officeHost";
 import { payload } from "./payload";
 import { pivotTables } from "./pivotTables";
@@ -25,6 +26,7 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   officeHost,
   requirementSets,
   sheets,
+  navigation,
   textFormat,
   formats,
   protection,

@@ -554,10 +554,16 @@ export class PivotLayoutProxy extends ProxyObject<PivotModel> {
   }
 
   getRange(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const p = this._resolve();
-      return p.rendered ? { sheet: p.sheet, rect: p.rendered } : null;
-    });
+    return new RangeProxy(
+      this.context,
+      () => {
+        const p = this._resolve();
+        return p.rendered ? { sheet: p.sheet, rect: p.rendered } : null;
+      },
+      false,
+      // ExcelApi 1.8 (excel.d.ts): checked when the range is used.
+      "PivotLayout.getRange",
+    );
   }
 }
 installProps(PivotLayoutProxy, Object.keys(LAYOUT_PROPS));

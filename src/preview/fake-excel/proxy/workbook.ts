@@ -224,13 +224,19 @@ export class WorkbookProxy extends ProxyObject<WorkbookModel> {
   }
 
   getActiveCell(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const m = this.model;
-      const sel = m.selection;
-      return sel
-        ? { sheet: sel.sheet, rect: { ...sel.rect, rowCount: 1, columnCount: 1 } }
-        : { sheet: m.activeSheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
-    });
+    return new RangeProxy(
+      this.context,
+      () => {
+        const m = this.model;
+        const sel = m.selection;
+        return sel
+          ? { sheet: sel.sheet, rect: { ...sel.rect, rowCount: 1, columnCount: 1 } }
+          : { sheet: m.activeSheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+      },
+      false,
+      // ExcelApi 1.7 (excel.d.ts): checked when the cell is used.
+      "Workbook.getActiveCell",
+    );
   }
 }
 
