@@ -1,0 +1,175 @@
+/**
+ * Company names as matching keys: case, accents, punctuation and "&"/"and" folded away, legal forms
+ * (Inc, Ltd, GmbH, S.A., B.V., Pty Ltd, ...) taken off the end and kept aside as a legal class, so
+ * "Contoso Group, Inc." and "CONTOSO GROUP INCORPORATED" are one name, and a Ltd is not an Inc.
+ */
+
+export interface NormalisedName {
+  /** Words that name the company, legal form and filler words removed. */
+  tokens: string[];
+  /** The tokens joined without spaces: the exact-name key ("Fourth Coffee" = "FourthCoffee"). */
+  key: string;
+  /** Canonical legal form ("ltd", "inc", "gmbh", ...) or null when the name has none. */
+  legal: string | null;
+}
+
+/** Legal-form words (after dots are removed) and their class; spellings of one form share a class. */
+const LEGAL_FORMS: Record<string, string> = {
+  inc: "inc",
+  incorporated: "inc",
+  corp: "corp",
+  corporation: "corp",
+  llc: "llc",
+  lllp: "llp",
+  llp: "llp",
+  lp: "lp",
+  ltd: "ltd",
+  limited: "ltd",
+  pty: "pty",
+  plc: "plc",
+  gmbh: "gmbh",
+  mbh: "gmbh",
+  ag: "ag",
+  kg: "kg",
+  kgaa: "kg",
+  ug: "ug",
+  ev: "ev",
+  sa: "sa",
+  sas: "sas",
+  sasu: "sas",
+  sarl: "sarl",
+  eurl: "sarl",
+  sca: "sa",
+  bv: "bv",
+  bvba: "bv",
+  nv: "nv",
+  vof: "vof",
+  oy: "oy",
+  oyj: "oy",
+  ab: "ab",
+  publ: "ab",
+  as: "as",
+  asa: "as",
+  aps: "aps",
+  spa: "spa",
+  srl: "srl",
+  sl: "sl",
+  slu: "sl",
+  sau: "sa",
+  kk: "kk",
+  yk: "kk",
+  sro: "sro",
+  kft: "kft",
+  zrt: "kft",
+  doo: "doo",
+  sdnbhd: "sdnbhd",
+  bhd: "sdnbhd",
+  pte: "ltd",
+  pvt: "ltd",
+  ltda: "ltda",
+  cv: "sa",
+  sapi: "sa",
+};
+
+/** Two- and three-word legal forms written with spaces ("S. A.", "Sdn Bhd", "Sp. z o.o."). */
+const LEGAL_PHRASES: [string[], string][] = [
+  [["sp", "z", "oo"], "spzoo"],
+  [["s", "p", "a"], "spa"],
+  [["s", "a", "s"], "sas"],
+  [["s", "a"], "sa"],
+  [["s", "l"], "sl"],
+  [["s", "r", "l"], "srl"],
+  [["b", "v"], "bv"],
+  [["n", "v"], "nv"],
+  [["k", "k"], "kk"],
+  [["a", "g"], "ag"],
+  [["sdn", "bhd"], "sdnbhd"],
+  [["pty", "ltd"], "pty"],
+  [["pty", "limited"], "pty"],
+  [["co", "ltd"], "ltd"],
+  [["co", "kg"], "kg"],
+  [["co", "inc"], "inc"],
+];
+
+/** Words that carry no identity: "The Contoso Group" is "Contoso Group"; "&" and "and" are one. */
+const FILLER = new Set(["the", "and", "of", "und", "et", "y"]);
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: "ss",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/** Name text as written in a cell: formula-like prefixes and a HYPERLINK wrapper removed. */
+export function nameText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "string" ? value : String(value);
+  const link = /^=\s*hyperlink\(\s*"[^"]*"\s*[,;]\s*"([^"]*)"\s*\)\s*$/i.exec(text);
+  if (link) text = link[1];
+  return text.replace(/^[=+\-@\s]+/, "").trim();
+}
+
+/** Lower case, accents removed, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
+function words(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+    .replace(/&/g, " and ")
+    .replace(/\+/g, " and ")
+    .replace(/['\u2019\u2018`´]/g, "")
+    // "S.A." -> "sa", "A. Datum" -> "a datum": a dot joins, the space after it still splits.
+    .replace(/\./g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  if (!folded) return [];
+  // "& Co" is part of a name ("Contoso & Co Ltd" is not "Contoso Ltd"): one word, "andco".
+  return folded.replace(/\band co\b/g, "andco").split(" ");
+}
+
+function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length > tokens.length) return false;
+  const start = tokens.length - phrase.length;
+  return phrase.every((word, i) => tokens[start + i] === word);
+}
+
+export function normaliseName(value: unknown): NormalisedName {
+  const all = words(nameText(value));
+  let tokens = all.filter((t) => !FILLER.has(t));
+  if (tokens.length === 0) tokens = all;
+  let legal: string | null = null;
+  // Legal forms come off the end, several in a row ("GmbH & Co. KG"), never the whole name.
+  for (;;) {
+    const phrase = LEGAL_PHRASES.find(([p]) => p.length < tokens.length && endsWith(tokens, p));
+    if (phrase) {
+      legal ??= phrase[1];
+      tokens = tokens.slice(0, tokens.length - phrase[0].length);
+      continue;
+    }
+    const last = tokens[tokens.length - 1];
+    if (tokens.length > 1 && LEGAL_FORMS[last] !== undefined) {
+      legal ??= LEGAL_FORMS[last];
+      tokens = tokens.slice(0, -1);
+      continue;
+    }
+    // "Co" is a legal word only next to another one ("Co. Ltd", "GmbH & Co").
+    if (legal !== null && tokens.length > 1 && last === "co") {
+      tokens = tokens.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return { tokens, key: tokens.join(""), legal };
+}
+
+/** Two legal forms that say different entities (a Ltd is not an Inc); an absent form agrees with any. */
+export function legalFormsDisagree(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a !== b;
+}
