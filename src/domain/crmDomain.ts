@@ -125,7 +125,8 @@ export function domainKey(value: unknown): DomainKey {
   text = text.split(/[/?#]/)[0];
   text = text.replace(/:\d*$/, "").replace(/\.+$/, "").replace(/^www\d?\./, "");
   if (!text.includes(".")) return { kind: "none" };
-  const parsed = parse(text);
+  // The hostname is already extracted; tldts only looks up the public suffix.
+  const parsed = parse(text, { extractHostname: false });
   if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return { kind: "none" };
   const domain = parsed.domain;
   return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };

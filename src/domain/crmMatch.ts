@@ -26,8 +26,8 @@ export const SIMILAR_NAME_THRESHOLD = 0.85;
 export const REVIEW_BELOW = 0.9;
 /** Two similar names closer than this are Ambiguous rather than the better one. */
 const AMBIGUOUS_MARGIN = 0.03;
-/** Words found in more accounts than this do not select candidates (they still count in the score). */
-const MAX_BLOCK_POSTINGS = 2000;
+/** Share of a name's weight its candidate-selecting words carry: 1 - threshold, doubled for safety. */
+const PREFIX_SHARE = 2 * (1 - SIMILAR_NAME_THRESHOLD);
 /** Typos are matched only in words this long: shorter ones differ by one letter too often. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -144,6 +144,7 @@ export class CrmIndex {
   private readonly postings: number[][] = [];
   private readonly accountWords: Int32Array[] = [];
   private deletionIndex: Map<string, number[]> | null = null;
+  private pairIndex: Map<number, number[]> | null = null;
   private documentFrequency = new Map<string, number>();
   private documents = 0;
   private readonly reportNames = new Map<string, number>();
@@ -295,6 +296,18 @@ export class CrmIndex {
     return found;
   }
 
+  private ensurePairIndex(): Map<number, number[]> {
+    if (this.pairIndex) return this.pairIndex;
+    const index = new Map<number, number[]>();
+    this.accountWords.forEach((words, a) => {
+      if (!this.usable[a]) return;
+      for (let i = 0; i < words.length; i++)
+        for (let j = i + 1; j < words.length; j++) if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
+    });
+    this.pairIndex = index;
+    return index;
+  }
+
   private ensureDeletionIndex(): Map<string, number[]> {
     if (this.deletionIndex) return this.deletionIndex;
     const index = new Map<string, number[]>();
@@ -351,13 +364,13 @@ export class CrmIndex {
     if (words.length === 0 || query.name.tokens.length === 0) return 0;
     if (!this.legalFormsFit(query.name, account)) return 0;
     const neighbours = this.neighboursOf(query);
-    const used = new Uint8Array(words.length);
+    let used = 0; // bit j: account word j is taken (names have far fewer than 31 words)
     let matched = 0;
     for (let i = 0; i < query.name.tokens.length; i++) {
       let best = 0;
       let bestJ = -1;
-      for (let j = 0; j < words.length; j++) {
-        if (used[j]) continue;
+      for (let j = 0; j < words.length && j < 31; j++) {
+        if (used & (1 << j)) continue;
         const s = words[j] === query.exactIds[i] ? 1 : (neighbours[i].get(words[j]) ?? 0);
         if (s > best) {
           best = s;
@@ -365,7 +378,7 @@ export class CrmIndex {
         }
       }
       if (bestJ >= 0) {
-        used[bestJ] = 1;
+        used |= 1 << bestJ;
         matched += (best * (query.weights[i] + this.wordWeights[words[bestJ]])) / 2;
       }
     }
@@ -379,18 +392,19 @@ export class CrmIndex {
     let candidates: Iterable<number>;
     if (within) candidates = within;
     else {
-      // Candidates share at least one word that is not too common (or a typo of one).
+      // Prefix filtering: an account reaches the threshold only by matching most of the customer's
+      // weight, so it must match one of the customer's rarest words (taken until they carry a
+      // generous share of it), or a typo of one. Common words ("Group") never select candidates.
       const neighbours = this.neighboursOf(query);
-      const lists: number[][] = [];
-      query.exactIds.forEach((id, i) => {
-        if (id >= 0) lists.push(this.postings[id]);
-        for (const near of neighbours[i].keys()) lists.push(this.postings[near]);
-      });
-      if (lists.length === 0) return [];
-      let selective = lists.filter((list) => list.length <= MAX_BLOCK_POSTINGS);
-      if (selective.length === 0) selective = [lists.reduce((a, b) => (a.length <= b.length ? a : b))];
+      const order = query.exactIds.map((_, i) => i).sort((a, b) => query.weights[b] - query.weights[a]);
       const set = new Set<number>();
-      for (const list of selective) for (const a of list) set.add(a);
+      let covered = 0;
+      for (const i of order) {
+        const ids = query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
+        for (const id of ids) for (const a of this.postings[id]) set.add(a);
+        covered += query.weights[i];
+        if (covered > PREFIX_SHARE * query.total) break;
+      }
       candidates = set;
     }
     const scored: { account: number; score: number }[] = [];
@@ -410,6 +424,11 @@ export interface NameQuery {
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
+}
+
+/** One key per unordered pair of word ids. */
+function pairKey(x: number, y: number): number {
+  return x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
 }
 
 function count(map: Map<string, number>, key: string): void {

@@ -115,23 +115,44 @@ export function nameText(value: unknown): string {
   return text.replace(/^[=+\-@\s]+/, "").trim();
 }
 
-/** Lower case, accents removed, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
-function words(text: string): string[] {
-  const folded = text
+/** Accents and special letters folded, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
+function slowFold(text: string): string {
+  return text
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(/&/g, " and ")
-    .replace(/\+/g, " and ")
-    .replace(/['\u2019\u2018`´]/g, "")
+    .replace(/[&+]/g, " and ")
+    .replace(/['\u2019\u2018`\u00b4]/g, "")
     // "S.A." -> "sa", "A. Datum" -> "a datum": a dot joins, the space after it still splits.
     .replace(/\./g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
-  if (!folded) return [];
+}
+
+/** The words of a name, in one pass over plain ASCII text (the usual case); other text is folded first. */
+function words(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  const source = /[^\x00-\x7f]/.test(text) ? slowFold(text) : text;
+  const out: string[] = [];
+  let word = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += source[i];
+    else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+    else if (c === 46 || c === 39 || c === 96) continue; // . ' ` join
+    else {
+      if (word) out.push(word);
+      word = "";
+      if (c === 38 || c === 43) out.push("and"); // & +
+    }
+  }
+  if (word) out.push(word);
   // "& Co" is part of a name ("Contoso & Co Ltd" is not "Contoso Ltd"): one word, "andco".
-  return folded.replace(/\band co\b/g, "andco").split(" ");
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i] === "and" && out[i + 1] === "co") out.splice(i, 2, "andco");
+  }
+  return out;
 }
 
 function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
