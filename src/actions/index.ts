@@ -14,6 +14,7 @@ import { buildSummaries } from "./buildSummaries";
 import { prepareForSellers } from "./prepareForSellers";
 import { resetSheet } from "./resetSheet";
 import { sortByPriority } from "./sortByPriority";
+import { matchCrm } from "./matchCrm";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -30,6 +31,7 @@ export type { SortResult } from "./sortByPriority";
 export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
+export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -42,6 +44,7 @@ export const actions = {
   buildSummaries,
   prepareForSellers,
   resetSheet,
+  matchCrm,
 } as const;
 
 export type ActionId = keyof typeof actions;

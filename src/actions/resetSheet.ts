@@ -1,4 +1,6 @@
 import { locateHelperColumns } from "../domain/helperColumns";
+import { COLUMN_GROUPS } from "../domain/addinArtifacts";
+import { locateColumnGroup } from "../domain/columnGroups";
 import { HELPER_HEADERS } from "../domain/score";
 import { clearColumnCriteria, existingCriteria, removeAllFilters } from "../excel/filters";
 import { dataArea, withFiltersLifted } from "../excel/helperColumns";
@@ -100,6 +102,21 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         });
       }
       removed.push("the helper columns");
+    }
+
+    // 3b. Match to CRM's columns (found by their headers).
+    const crmStart = locateColumnGroup(report.layout.rawHeaders, "crm");
+    if (crmStart !== null) {
+      if (report.table) await deleteTableColumns(env.host, report.table.name, [...COLUMN_GROUPS.crm]);
+      else {
+        await clearArea(env.host, report.sheetName, {
+          row: report.headerSheetRow,
+          column: report.area.column + crmStart,
+          rowCount: report.dataRowCount + 1,
+          columnCount: COLUMN_GROUPS.crm.length,
+        });
+      }
+      removed.push("the CRM columns");
     }
 
     // 4. The add-in's sheets, found by their title cell.

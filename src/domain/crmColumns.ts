@@ -7,7 +7,15 @@
 import { looksLikeDomain } from "./crmDomain";
 import type { CellValue } from "./types";
 
-export const CRM_ROLES = ["accountName", "website", "owner", "accountId", "msId", "tenantId", "country"] as const;
+export const CRM_ROLES = [
+  "accountName",
+  "website",
+  "owner",
+  "accountId",
+  "msId",
+  "tenantId",
+  "country",
+] as const;
 export type CrmRole = (typeof CRM_ROLES)[number];
 
 export const CRM_ROLE_LABELS: Record<CrmRole, string> = {
@@ -138,7 +146,15 @@ const CONTAINS: Record<CrmRole, readonly string[]> = {
 };
 
 /** Roles are assigned in this order, each column to one role only. */
-const ASSIGN_ORDER: readonly CrmRole[] = ["accountName", "website", "accountId", "msId", "tenantId", "owner", "country"];
+const ASSIGN_ORDER: readonly CrmRole[] = [
+  "accountName",
+  "website",
+  "accountId",
+  "msId",
+  "tenantId",
+  "owner",
+  "country",
+];
 
 function nonBlank(values: readonly CellValue[]): CellValue[] {
   return values.filter((v) => v !== null && v !== undefined && String(v).trim() !== "");
@@ -154,7 +170,9 @@ function looksLikeWebsites(values: readonly CellValue[]): boolean {
 function looksLikeNames(values: readonly CellValue[]): boolean {
   const filled = nonBlank(values).map(String);
   if (filled.length === 0) return false;
-  const wordy = filled.filter((v) => /[a-z]{2,}/i.test(v) && !/^[0-9a-f-]{16,}$/i.test(v) && !looksLikeDomain(v));
+  const wordy = filled.filter(
+    (v) => /[a-z]{2,}/i.test(v) && !/^[0-9a-f-]{16,}$/i.test(v) && !looksLikeDomain(v),
+  );
   return wordy.length / filled.length >= 0.8 && new Set(filled).size / filled.length >= 0.8;
 }
 
@@ -176,7 +194,10 @@ export function findCrmHeaderRow(block: readonly (readonly CellValue[])[]): numb
 }
 
 /** Detects the mapping from the header row and a sample of data rows. */
-export function detectCrmMapping(headers: readonly CellValue[], sample: readonly (readonly CellValue[])[]): CrmMapping {
+export function detectCrmMapping(
+  headers: readonly CellValue[],
+  sample: readonly (readonly CellValue[])[],
+): CrmMapping {
   const folded = headers.map(foldCrmHeader);
   const taken = new Set<number>();
   const mapping: CrmMapping = {};
@@ -195,7 +216,9 @@ export function detectCrmMapping(headers: readonly CellValue[], sample: readonly
   }
   for (const role of ASSIGN_ORDER) {
     if (mapping[role] !== undefined) continue;
-    const column = folded.findIndex((h, c) => !taken.has(c) && h !== "" && CONTAINS[role].some((w) => h.includes(w)));
+    const column = folded.findIndex(
+      (h, c) => !taken.has(c) && h !== "" && CONTAINS[role].some((w) => h.includes(w)),
+    );
     if (column >= 0) take(role, column);
   }
   const columnValues = (c: number) => sample.map((row) => row[c] ?? "");
@@ -204,7 +227,9 @@ export function detectCrmMapping(headers: readonly CellValue[], sample: readonly
     if (column >= 0) take("website", column);
   }
   if (mapping.accountName === undefined) {
-    const column = folded.findIndex((h, c) => !taken.has(c) && h.includes("name") && looksLikeNames(columnValues(c)));
+    const column = folded.findIndex(
+      (h, c) => !taken.has(c) && h.includes("name") && looksLikeNames(columnValues(c)),
+    );
     if (column >= 0) take("accountName", column);
   }
   return mapping;
@@ -232,7 +257,10 @@ export function mappingToHeaders(headers: readonly CellValue[], mapping: CrmMapp
   const out: CrmMappingByHeader = {};
   for (const role of CRM_ROLES) {
     const column = mapping[role];
-    if (column !== undefined) out[role] = String(headers[column] ?? "").replace(/^\uFEFF/, "").trim();
+    if (column !== undefined)
+      out[role] = String(headers[column] ?? "")
+        .replace(/^\uFEFF/, "")
+        .trim();
   }
   return out;
 }

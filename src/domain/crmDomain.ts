@@ -103,9 +103,7 @@ export function isFreeMailDomain(registrable: string): boolean {
 }
 
 export type DomainKey =
-  | { kind: "domain"; domain: string }
-  | { kind: "freeMail"; domain: string }
-  | { kind: "none" };
+  { kind: "domain"; domain: string } | { kind: "freeMail"; domain: string } | { kind: "none" };
 
 /**
  * The registrable domain of a website, bare domain or email: lower case; scheme, "www.", path,
@@ -123,7 +121,10 @@ export function domainKey(value: unknown): DomainKey {
   if (at >= 0) text = text.slice(at + 1);
   text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
   text = text.split(/[/?#]/)[0];
-  text = text.replace(/:\d*$/, "").replace(/\.+$/, "").replace(/^www\d?\./, "");
+  text = text
+    .replace(/:\d*$/, "")
+    .replace(/\.+$/, "")
+    .replace(/^www\d?\./, "");
   if (!text.includes(".")) return { kind: "none" };
   // The hostname is already extracted; tldts only looks up the public suffix.
   const parsed = parse(text, { extractHostname: false });

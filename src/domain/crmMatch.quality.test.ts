@@ -70,7 +70,12 @@ function score(predicted: readonly (string | null)[], crm: CrmSample) {
 /** Power Query's merge as partners use it: the domain column as it is, then fuzzy names by token Jaccard. */
 function baseline(customers: ReportCustomers, accounts: CrmAccounts): (string | null)[] {
   const lower = (v: unknown) => (typeof v === "string" ? v.trim().toLowerCase() : "");
-  const tokens = (v: unknown) => new Set(lower(v).split(/[^a-z0-9]+/).filter(Boolean));
+  const tokens = (v: unknown) =>
+    new Set(
+      lower(v)
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
   const byDomain = new Map<string, number>();
   for (let a = 0; a < accounts.count; a++) {
     const d = lower(accounts.website?.[a]);
@@ -119,7 +124,10 @@ describe("Match to CRM: precision and recall on generated CRM exports", () => {
         crm,
       );
       const base = score(baseline(customers, accounts), crm);
-      for (const [key, s] of [["ours", ours], ["base", base]] as const) {
+      for (const [key, s] of [
+        ["ours", ours],
+        ["base", base],
+      ] as const) {
         totals[key].made += s.made;
         totals[key].right += s.right;
         totals[key].pairs += s.pairs;

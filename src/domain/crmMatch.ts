@@ -226,7 +226,8 @@ export class CrmIndex {
       words.reduce((sum, w) => sum + this.wordWeights[w], 0),
     );
     for (const name of customerNames) if (name.key) count(this.reportNames, name.key);
-    for (const domain of customerDomains) if (domain.kind === "domain") count(this.reportDomains, domain.domain);
+    for (const domain of customerDomains)
+      if (domain.kind === "domain") count(this.reportDomains, domain.domain);
   }
 
   private weight(token: string): number {
@@ -302,7 +303,8 @@ export class CrmIndex {
     this.accountWords.forEach((words, a) => {
       if (!this.usable[a]) return;
       for (let i = 0; i < words.length; i++)
-        for (let j = i + 1; j < words.length; j++) if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
+        for (let j = i + 1; j < words.length; j++)
+          if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
     });
     this.pairIndex = index;
     return index;
@@ -400,7 +402,8 @@ export class CrmIndex {
       const set = new Set<number>();
       let covered = 0;
       for (const i of order) {
-        const ids = query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
+        const ids =
+          query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
         for (const id of ids) for (const a of this.postings[id]) set.add(a);
         covered += query.weights[i];
         if (covered > PREFIX_SHARE * query.total) break;
@@ -553,7 +556,8 @@ export function matchCustomers(customers: ReportCustomers, accounts: CrmAccounts
 /** "Similar name (0.93)": the score cut (not rounded) to two decimals, so 0.899 reads below 0.9. */
 export function matchText(row: CrmMatchRow): string {
   if (row.kind === null) return "";
-  if (row.kind === "Similar name") return `Similar name (${(Math.floor((row.score ?? 0) * 100) / 100).toFixed(2)})`;
+  if (row.kind === "Similar name")
+    return `Similar name (${(Math.floor((row.score ?? 0) * 100) / 100).toFixed(2)})`;
   return row.kind;
 }
 
@@ -570,7 +574,12 @@ export function crmMatchCells(result: CrmMatchResult, accounts: CrmAccounts): st
     if (row.kind === null) return ["", "", "", ""];
     if (row.account >= 0) {
       const a = row.account;
-      return [text(accounts.accountId?.[a]), text(accounts.name[a]), text(accounts.owner?.[a]), matchText(row)];
+      return [
+        text(accounts.accountId?.[a]),
+        text(accounts.name[a]),
+        text(accounts.owner?.[a]),
+        matchText(row),
+      ];
     }
     // Ambiguous and Conflict name the accounts in question, so the review starts from them.
     const names = (row.candidates ?? []).map((a) => text(accounts.name[a])).filter(Boolean);

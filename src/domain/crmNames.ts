@@ -117,17 +117,19 @@ export function nameText(value: unknown): string {
 
 /** Accents and special letters folded, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
 function slowFold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(/[&+]/g, " and ")
-    .replace(/['\u2019\u2018`\u00b4]/g, "")
-    // "S.A." -> "sa", "A. Datum" -> "a datum": a dot joins, the space after it still splits.
-    .replace(/\./g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+      .replace(/[&+]/g, " and ")
+      .replace(/['\u2019\u2018`\u00b4]/g, "")
+      // "S.A." -> "sa", "A. Datum" -> "a datum": a dot joins, the space after it still splits.
+      .replace(/\./g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
 }
 
 /** The words of a name, in one pass over plain ASCII text (the usual case); other text is folded first. */
@@ -140,7 +142,8 @@ function words(text: string): string[] {
     const c = source.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += source[i];
     else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
-    else if (c === 46 || c === 39 || c === 96) continue; // . ' ` join
+    else if (c === 46 || c === 39 || c === 96)
+      continue; // . ' ` join
     else {
       if (word) out.push(word);
       word = "";

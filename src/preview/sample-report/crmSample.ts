@@ -138,8 +138,7 @@ const SUFFIX_VARIANTS: [RegExp, string[]][] = [
 ];
 
 function guid(rng: Rng): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => "0123456789abcdef"[rng.int(16)]).join("");
+  const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[rng.int(16)]).join("");
   return `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 }
 
@@ -245,7 +244,9 @@ export function generateCrmSample(report: SampleReport, options: CrmSampleOption
   const familyOf = normalised.map((n) => n.key);
   const families = new Map<string, boolean>();
   const formsOf = new Map<string, Set<string | null>>();
-  normalised.forEach((n) => formsOf.set(n.key, (formsOf.get(n.key) ?? new Set<string | null>()).add(n.legal)));
+  normalised.forEach((n) =>
+    formsOf.set(n.key, (formsOf.get(n.key) ?? new Set<string | null>()).add(n.legal)),
+  );
   const organisations = new Map<string, string>();
   const usedKeys = new Set(familyOf);
 
@@ -335,10 +336,28 @@ export function generateCrmSample(report: SampleReport, options: CrmSampleOption
   // Exports list accounts alphabetically, not in report order.
   accounts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const h = HEADERS[flavour];
-  const headers = [h.id, h.name, h.website, h.owner, h.country, h.msId, h.tenantId, ...h.extra.map((e) => e[0])];
+  const headers = [
+    h.id,
+    h.name,
+    h.website,
+    h.owner,
+    h.country,
+    h.msId,
+    h.tenantId,
+    ...h.extra.map((e) => e[0]),
+  ];
   const rows: CellValue[][] = [headers];
   for (const a of accounts) {
-    rows.push([a.id, a.name, a.website, a.owner, a.country, a.msId, a.tenantId, ...h.extra.map((e) => e[1]())]);
+    rows.push([
+      a.id,
+      a.name,
+      a.website,
+      a.owner,
+      a.country,
+      a.msId,
+      a.tenantId,
+      ...h.extra.map((e) => e[1]()),
+    ]);
   }
   return { flavour, rows, headers, truth, accountCount: accounts.length };
 }
