@@ -19,6 +19,7 @@ import { cellJsonBytes } from "../src/excel/payload";
 import type { CellValue } from "../src/domain/types";
 import { createFakeExcel } from "../src/preview/fake-excel";
 import { generateReport, reportToCsv } from "../src/preview/sample-report";
+import { printCrmBench, runCrmBench } from "./crm";
 
 interface BenchRow {
   rows: number;
@@ -113,6 +114,7 @@ async function main() {
   await benchSize(2_000, []);
   for (const rowCount of sizes) await benchSize(rowCount, results);
   printResults(results);
+  if (!args.includes("--skip-crm")) printCrmBench(await runCrmBench());
 }
 
 async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {

@@ -144,7 +144,9 @@ export class CrmIndex {
   private readonly postings: number[][] = [];
   private readonly accountWords: Int32Array[] = [];
   private deletionIndex: Map<string, number[]> | null = null;
-  private pairIndex: Map<number, number[]> | null = null;
+  /** Per account: the last query that looked at it (dedupes candidates without a Set). */
+  private seen = new Int32Array(0);
+  private queryStamp = 0;
   private documentFrequency = new Map<string, number>();
   private documents = 0;
   private readonly reportNames = new Map<string, number>();
@@ -222,6 +224,7 @@ export class CrmIndex {
     this.documentFrequency = df;
     this.documents = this.usableCount + customerNames.length;
     this.wordWeights = Float64Array.from(this.words, (word) => this.weight(word));
+    this.seen = new Int32Array(this.accounts.count);
     this.accountWeights = Float64Array.from(this.accountWords, (words) =>
       words.reduce((sum, w) => sum + this.wordWeights[w], 0),
     );
@@ -295,19 +298,6 @@ export class CrmIndex {
     const byTenant = tenant ? this.byTenant.get(tenant) : undefined;
     if (byTenant) found.push({ kind: "Tenant ID", accounts: byTenant });
     return found;
-  }
-
-  private ensurePairIndex(): Map<number, number[]> {
-    if (this.pairIndex) return this.pairIndex;
-    const index = new Map<number, number[]>();
-    this.accountWords.forEach((words, a) => {
-      if (!this.usable[a]) return;
-      for (let i = 0; i < words.length; i++)
-        for (let j = i + 1; j < words.length; j++)
-          if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
-    });
-    this.pairIndex = index;
-    return index;
   }
 
   private ensureDeletionIndex(): Map<string, number[]> {
@@ -399,16 +389,22 @@ export class CrmIndex {
       // generous share of it), or a typo of one. Common words ("Group") never select candidates.
       const neighbours = this.neighboursOf(query);
       const order = query.exactIds.map((_, i) => i).sort((a, b) => query.weights[b] - query.weights[a]);
-      const set = new Set<number>();
+      const found: number[] = [];
+      const stamp = ++this.queryStamp;
       let covered = 0;
       for (const i of order) {
         const ids =
           query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
-        for (const id of ids) for (const a of this.postings[id]) set.add(a);
+        for (const id of ids)
+          for (const a of this.postings[id]) {
+            if (this.seen[a] === stamp) continue;
+            this.seen[a] = stamp;
+            found.push(a);
+          }
         covered += query.weights[i];
         if (covered > PREFIX_SHARE * query.total) break;
       }
-      candidates = set;
+      candidates = found;
     }
     const scored: { account: number; score: number }[] = [];
     for (const account of candidates) {
@@ -427,11 +423,6 @@ export interface NameQuery {
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
-}
-
-/** One key per unordered pair of word ids. */
-function pairKey(x: number, y: number): number {
-  return x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
 }
 
 function count(map: Map<string, number>, key: string): void {
