@@ -26,7 +26,7 @@ export const SIMILAR_NAME_THRESHOLD = 0.85;
 export const REVIEW_BELOW = 0.9;
 /** Two similar names closer than this are Ambiguous rather than the better one. */
 const AMBIGUOUS_MARGIN = 0.03;
-/** Share of a name's weight its candidate-selecting words carry: 1 - threshold, doubled for safety. */
+/** Share of a name's weight its candidate-selecting words carry: more than the 1 - threshold an account may miss (doubled for safety). */
 const PREFIX_SHARE = 2 * (1 - SIMILAR_NAME_THRESHOLD);
 /** Typos are matched only in words this long: shorter ones differ by one letter too often. */
 const MIN_TYPO_LENGTH = 5;
@@ -268,7 +268,7 @@ export class CrmIndex {
   namesAgree(query: NameQuery, account: number): boolean {
     if (query.name.key && query.name.key === this.names[account].key)
       return this.exactNameAgrees(query.name, account);
-    return this.score(query, account) >= SIMILAR_NAME_THRESHOLD;
+    return this.score(query, account, SIMILAR_NAME_THRESHOLD) >= SIMILAR_NAME_THRESHOLD;
   }
 
   /** The exact keys of one customer, in the documented order; only keys that found accounts. */
@@ -336,6 +336,7 @@ export class CrmIndex {
     return {
       name,
       weights,
+      order: weights.map((_, i) => i).sort((a, b) => weights[b] - weights[a]),
       total: weights.reduce((a, b) => a + b, 0),
       exactIds: name.tokens.map((t) => this.vocabulary.get(t) ?? -1),
       neighbours: null,
@@ -349,21 +350,30 @@ export class CrmIndex {
 
   /**
    * Weighted Jaccard similarity of a customer's name and an account's, over words matched one to
-   * one (a word one typo away counts as most of a match). An extra word costs its full weight.
+   * one; a word one typo away counts as most of a match and weighs as the customer's word. An
+   * extra word on either side costs its full weight. Words are tried heaviest first, and the
+   * comparison stops once the unmatched weight rules the threshold out.
    */
-  score(query: NameQuery, account: number): number {
+  score(query: NameQuery, account: number, threshold = 0): number {
     const words = this.accountWords[account];
-    if (words.length === 0 || query.name.tokens.length === 0) return 0;
+    const { order, weights, total } = query;
+    if (words.length === 0 || order.length === 0) return 0;
     if (!this.legalFormsFit(query.name, account)) return 0;
     const neighbours = this.neighboursOf(query);
+    // J >= t needs the customer's unmatched weight <= (1 - t) x its total.
+    const allowedMiss = (1 - threshold) * total + 1e-9;
     let used = 0; // bit j: account word j is taken (names have far fewer than 31 words)
     let matched = 0;
-    for (let i = 0; i < query.name.tokens.length; i++) {
+    let missed = 0;
+    let accountWeight = this.accountWeights[account];
+    for (const i of order) {
       let best = 0;
       let bestJ = -1;
+      const exact = query.exactIds[i];
+      const near = neighbours[i];
       for (let j = 0; j < words.length && j < 31; j++) {
         if (used & (1 << j)) continue;
-        const s = words[j] === query.exactIds[i] ? 1 : (neighbours[i].get(words[j]) ?? 0);
+        const s = words[j] === exact ? 1 : near.size ? (near.get(words[j]) ?? 0) : 0;
         if (s > best) {
           best = s;
           bestJ = j;
@@ -371,10 +381,13 @@ export class CrmIndex {
       }
       if (bestJ >= 0) {
         used |= 1 << bestJ;
-        matched += (best * (query.weights[i] + this.wordWeights[words[bestJ]])) / 2;
-      }
+        matched += best * weights[i];
+        accountWeight += weights[i] - this.wordWeights[words[bestJ]];
+        missed += (1 - best) * weights[i];
+      } else missed += weights[i];
+      if (missed > allowedMiss) return 0;
     }
-    const union = query.total + this.accountWeights[account] - matched;
+    const union = total + accountWeight - matched;
     return union > 0 ? matched / union : 0;
   }
 
@@ -388,7 +401,7 @@ export class CrmIndex {
       // weight, so it must match one of the customer's rarest words (taken until they carry a
       // generous share of it), or a typo of one. Common words ("Group") never select candidates.
       const neighbours = this.neighboursOf(query);
-      const order = query.exactIds.map((_, i) => i).sort((a, b) => query.weights[b] - query.weights[a]);
+      const { order } = query;
       const found: number[] = [];
       const stamp = ++this.queryStamp;
       let covered = 0;
@@ -410,7 +423,7 @@ export class CrmIndex {
     for (const account of candidates) {
       // Accounts with the very same name were judged by the exact stage (a legal form may rule them out).
       if (!this.usable[account] || (query.name.key && this.names[account].key === query.name.key)) continue;
-      const score = this.score(query, account);
+      const score = this.score(query, account, SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN);
       if (score >= SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN) scored.push({ account, score });
     }
     return scored.sort((a, b) => b.score - a.score || a.account - b.account).slice(0, 3);
@@ -420,6 +433,8 @@ export class CrmIndex {
 export interface NameQuery {
   name: NormalisedName;
   weights: number[];
+  /** Token indexes, heaviest (rarest) first. */
+  order: number[];
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
