@@ -26,8 +26,11 @@ export const SIMILAR_NAME_THRESHOLD = 0.85;
 export const REVIEW_BELOW = 0.9;
 /** Two similar names closer than this are Ambiguous rather than the better one. */
 const AMBIGUOUS_MARGIN = 0.03;
-/** Share of a name's weight its candidate-selecting words carry: more than the 1 - threshold an account may miss (doubled for safety). */
-const PREFIX_SHARE = 2 * (1 - SIMILAR_NAME_THRESHOLD);
+/**
+ * Share of a name's weight its candidate-selecting words carry: more than an account may miss and
+ * still score (1 - the lowest score kept), so an account matching none of them cannot reach it.
+ */
+const PREFIX_SHARE = 1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN) + 0.01;
 /** Typos are matched only in words this long: shorter ones differ by one letter too often. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -147,6 +150,8 @@ export class CrmIndex {
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
+  /** Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once. */
+  private readonly neighbourCache = new Map<string, Map<number, number>>();
   private documentFrequency = new Map<string, number>();
   private documents = 0;
   private readonly reportNames = new Map<string, number>();
@@ -313,7 +318,10 @@ export class CrmIndex {
 
   /** Account words one edit from a customer word (symmetric deletions, then checked), with their similarity. */
   private typoNeighbours(token: string): Map<number, number> {
+    const cached = this.neighbourCache.get(token);
+    if (cached) return cached;
     const out = new Map<number, number>();
+    this.neighbourCache.set(token, out);
     if (token.length < MIN_TYPO_LENGTH) return out;
     const index = this.ensureDeletionIndex();
     const consider = (id: number) => {
