@@ -147,6 +147,7 @@ export class CrmIndex {
   private readonly postings: number[][] = [];
   private readonly accountWords: Int32Array[] = [];
   private deletionIndex: Map<string, number[]> | null = null;
+  private pairIndex: Map<number, number[]> | null = null;
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
@@ -305,6 +306,19 @@ export class CrmIndex {
     return found;
   }
 
+  private ensurePairIndex(): Map<number, number[]> {
+    if (this.pairIndex) return this.pairIndex;
+    const index = new Map<number, number[]>();
+    this.accountWords.forEach((words, a) => {
+      if (!this.usable[a]) return;
+      for (let i = 0; i < words.length; i++)
+        for (let j = i + 1; j < words.length; j++)
+          if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
+    });
+    this.pairIndex = index;
+    return index;
+  }
+
   private ensureDeletionIndex(): Map<string, number[]> {
     if (this.deletionIndex) return this.deletionIndex;
     const index = new Map<string, number[]>();
@@ -406,10 +420,51 @@ export class CrmIndex {
     if (within) candidates = within;
     else {
       // Prefix filtering: an account reaches the threshold only by matching most of the customer's
-      // weight, so it must match one of the customer's rarest words (taken until they carry a
-      // generous share of it), or a typo of one. Common words ("Group") never select candidates.
+      // weight, so it must match one of the customer's rarest words (taken until they carry more
+      // than it may miss), or a typo of one. Common words ("Group") never select candidates.
+      // Better still: it must match every word heavier than that miss, so when there are two such
+      // words, the accounts holding both (the pair index) are the candidates.
       const neighbours = this.neighboursOf(query);
       const { order } = query;
+      const variants = (i: number) =>
+        query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
+      const allowedMiss = (1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN)) * query.total;
+      const heavy = order.filter((i) => query.weights[i] > allowedMiss);
+      if (heavy.length >= 2) {
+        const pairs = this.ensurePairIndex();
+        let bestLists: number[][] | null = null;
+        let bestSize = Infinity;
+        for (let x = 0; x < heavy.length; x++)
+          for (let y = x + 1; y < heavy.length; y++) {
+            const lists: number[][] = [];
+            let size = 0;
+            let clean = true;
+            for (const u of variants(heavy[x]))
+              for (const v of variants(heavy[y])) {
+                if (u === v) clean = false;
+                const list = pairs.get(pairKey(u, v));
+                if (list) {
+                  lists.push(list);
+                  size += list.length;
+                }
+              }
+            if (clean && size < bestSize) {
+              bestSize = size;
+              bestLists = lists;
+            }
+          }
+        if (bestLists) {
+          const found: number[] = [];
+          const stamp = ++this.queryStamp;
+          for (const list of bestLists)
+            for (const a of list) {
+              if (this.seen[a] === stamp) continue;
+              this.seen[a] = stamp;
+              found.push(a);
+            }
+          return this.best(query, found);
+        }
+      }
       const found: number[] = [];
       const stamp = ++this.queryStamp;
       let covered = 0;
@@ -427,6 +482,11 @@ export class CrmIndex {
       }
       candidates = found;
     }
+    return this.best(query, candidates);
+  }
+
+  /** Scores candidates; the best three above the lowest score kept, best first. */
+  private best(query: NameQuery, candidates: Iterable<number>): { account: number; score: number }[] {
     const scored: { account: number; score: number }[] = [];
     for (const account of candidates) {
       // Accounts with the very same name were judged by the exact stage (a legal form may rule them out).
@@ -446,6 +506,11 @@ export interface NameQuery {
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
+}
+
+/** One key per unordered pair of word ids. */
+function pairKey(x: number, y: number): number {
+  return x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
 }
 
 function count(map: Map<string, number>, key: string): void {
