@@ -183,6 +183,12 @@ export function normaliseName(value: unknown): NormalisedName {
       tokens = tokens.slice(0, -1);
       continue;
     }
+    // "GmbH & Co. KG": "& Co" after a legal word belongs to the legal form, not to the name.
+    const before = tokens[tokens.length - 2];
+    if (legal !== null && last === "andco" && tokens.length > 2 && LEGAL_FORMS[before] !== undefined) {
+      tokens = tokens.slice(0, -2);
+      continue;
+    }
     // "Co" is a legal word only next to another one ("Co. Ltd", "GmbH & Co").
     if (legal !== null && tokens.length > 1 && last === "co") {
       tokens = tokens.slice(0, -1);
