@@ -28,6 +28,7 @@ import { generateReport, reportToCsv } from "../src/preview/sample-report";
 import { benchCompare } from "./compare";
 import { benchImport } from "./import";
 import { benchSellers, printSellerResults, type SellerBenchRow } from "./sellers";
+import { printCrmBench, runCrmBench } from "./crm";
 
 interface BenchRow {
   rows: number;
@@ -144,6 +145,7 @@ async function main() {
   // Compare with last month: 100,000 rows against 100,000 (bench/compare.ts).
   await benchCompare(100_000);
   await benchImport(100_000, COLUMNS);
+  if (!args.includes("--skip-crm")) printCrmBench(await runCrmBench());
 }
 
 async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {

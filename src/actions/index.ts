@@ -19,6 +19,7 @@ import { openReportFile } from "./openReportFile";
 import { splitIntoColumns } from "./splitIntoColumns";
 import { buildSellerLists } from "./buildSellerLists";
 import { openSellerWorkbook } from "./openSellerWorkbook";
+import { matchCrm } from "./matchCrm";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -38,6 +39,7 @@ export type { ResetInput, ResetResult } from "./resetSheet";
 export type { CompareInput, CompareResult, LastMonthSheets, LastMonthSource } from "./compareLastMonth";
 export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./buildSellerLists";
 export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
+export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -57,6 +59,7 @@ export const actions = {
   splitIntoColumns,
   buildSellerLists,
   openSellerWorkbook,
+  matchCrm,
 } as const;
 
 export type ActionId = keyof typeof actions;

@@ -1,0 +1,205 @@
+/**
+ * Company names as matching keys: case, accents, punctuation and "&"/"and" folded away, legal forms
+ * (Inc, Ltd, GmbH, S.A., B.V., Pty Ltd, ...) taken off the end and kept aside as a legal class, so
+ * "Contoso Group, Inc." and "CONTOSO GROUP INCORPORATED" are one name, and a Ltd is not an Inc.
+ */
+
+export interface NormalisedName {
+  /** Words that name the company, legal form and filler words removed. */
+  tokens: string[];
+  /** The tokens joined without spaces: the exact-name key ("Fourth Coffee" = "FourthCoffee"). */
+  key: string;
+  /** Canonical legal form ("ltd", "inc", "gmbh", ...) or null when the name has none. */
+  legal: string | null;
+}
+
+/** Legal-form words (after dots are removed) and their class; spellings of one form share a class. */
+const LEGAL_FORMS: Record<string, string> = {
+  inc: "inc",
+  incorporated: "inc",
+  corp: "corp",
+  corporation: "corp",
+  llc: "llc",
+  lllp: "llp",
+  llp: "llp",
+  lp: "lp",
+  ltd: "ltd",
+  limited: "ltd",
+  pty: "pty",
+  plc: "plc",
+  gmbh: "gmbh",
+  mbh: "gmbh",
+  ag: "ag",
+  kg: "kg",
+  kgaa: "kg",
+  ug: "ug",
+  ev: "ev",
+  sa: "sa",
+  sas: "sas",
+  sasu: "sas",
+  sarl: "sarl",
+  eurl: "sarl",
+  sca: "sa",
+  bv: "bv",
+  bvba: "bv",
+  nv: "nv",
+  vof: "vof",
+  oy: "oy",
+  oyj: "oy",
+  ab: "ab",
+  publ: "ab",
+  as: "as",
+  asa: "as",
+  aps: "aps",
+  spa: "spa",
+  srl: "srl",
+  sl: "sl",
+  slu: "sl",
+  sau: "sa",
+  kk: "kk",
+  yk: "kk",
+  sro: "sro",
+  kft: "kft",
+  zrt: "kft",
+  doo: "doo",
+  sdnbhd: "sdnbhd",
+  bhd: "sdnbhd",
+  pte: "ltd",
+  pvt: "ltd",
+  ltda: "ltda",
+  cv: "sa",
+  sapi: "sa",
+};
+
+/** Two- and three-word legal forms written with spaces ("S. A.", "Sdn Bhd", "Sp. z o.o."). */
+const LEGAL_PHRASES: [string[], string][] = [
+  [["sp", "z", "oo"], "spzoo"],
+  [["s", "p", "a"], "spa"],
+  [["s", "a", "s"], "sas"],
+  [["s", "a"], "sa"],
+  [["s", "l"], "sl"],
+  [["s", "r", "l"], "srl"],
+  [["b", "v"], "bv"],
+  [["n", "v"], "nv"],
+  [["k", "k"], "kk"],
+  [["a", "g"], "ag"],
+  [["sdn", "bhd"], "sdnbhd"],
+  [["pty", "ltd"], "pty"],
+  [["pty", "limited"], "pty"],
+  [["co", "ltd"], "ltd"],
+  [["co", "kg"], "kg"],
+  [["co", "inc"], "inc"],
+];
+
+/** Words that carry no identity: "The Contoso Group" is "Contoso Group"; "&" and "and" are one. */
+const FILLER = new Set(["the", "and", "of", "und", "et", "y"]);
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: "ss",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+};
+
+/** Name text as written in a cell: formula-like prefixes and a HYPERLINK wrapper removed. */
+export function nameText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "string" ? value : String(value);
+  const link = /^=\s*hyperlink\(\s*"[^"]*"\s*[,;]\s*"([^"]*)"\s*\)\s*$/i.exec(text);
+  if (link) text = link[1];
+  return text.replace(/^[=+\-@\s]+/, "").trim();
+}
+
+/** Accents and special letters folded, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
+function slowFold(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+      .replace(/[&+]/g, " and ")
+      .replace(/['\u2019\u2018`\u00b4]/g, "")
+      // "S.A." -> "sa", "A. Datum" -> "a datum": a dot joins, the space after it still splits.
+      .replace(/\./g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+  );
+}
+
+/** The words of a name, in one pass over plain ASCII text (the usual case); other text is folded first. */
+function words(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  const source = /[^\x00-\x7f]/.test(text) ? slowFold(text) : text;
+  const out: string[] = [];
+  let word = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += source[i];
+    else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+    else if (c === 46 || c === 39 || c === 96)
+      continue; // . ' ` join
+    else {
+      if (word) out.push(word);
+      word = "";
+      if (c === 38 || c === 43) out.push("and"); // & +
+    }
+  }
+  if (word) out.push(word);
+  // "& Co" is part of a name ("Contoso & Co Ltd" is not "Contoso Ltd"): one word, "andco".
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i] === "and" && out[i + 1] === "co") out.splice(i, 2, "andco");
+  }
+  return out;
+}
+
+function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length > tokens.length) return false;
+  const start = tokens.length - phrase.length;
+  return phrase.every((word, i) => tokens[start + i] === word);
+}
+
+export function normaliseName(value: unknown): NormalisedName {
+  const all = words(nameText(value));
+  let tokens = all.filter((t) => !FILLER.has(t));
+  if (tokens.length === 0) tokens = all;
+  let legal: string | null = null;
+  // Legal forms come off the end, several in a row ("GmbH & Co. KG"), never the whole name.
+  for (;;) {
+    const phrase = LEGAL_PHRASES.find(([p]) => p.length < tokens.length && endsWith(tokens, p));
+    if (phrase) {
+      legal ??= phrase[1];
+      tokens = tokens.slice(0, tokens.length - phrase[0].length);
+      continue;
+    }
+    const last = tokens[tokens.length - 1];
+    if (tokens.length > 1 && LEGAL_FORMS[last] !== undefined) {
+      legal ??= LEGAL_FORMS[last];
+      tokens = tokens.slice(0, -1);
+      continue;
+    }
+    // "GmbH & Co. KG": "& Co" after a legal word belongs to the legal form, not to the name.
+    const before = tokens[tokens.length - 2];
+    if (legal !== null && last === "andco" && tokens.length > 2 && LEGAL_FORMS[before] !== undefined) {
+      tokens = tokens.slice(0, -2);
+      continue;
+    }
+    // "Co" is a legal word only next to another one ("Co. Ltd", "GmbH & Co").
+    if (legal !== null && tokens.length > 1 && last === "co") {
+      tokens = tokens.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  return { tokens, key: tokens.join(""), legal };
+}
+
+/** Two legal forms that say different entities (a Ltd is not an Inc); an absent form agrees with any. */
+export function legalFormsDisagree(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a !== b;
+}
