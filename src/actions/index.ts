@@ -8,6 +8,7 @@ import { addHelperColumns } from "./addHelperColumns";
 import { analyzeSheet } from "./analyzeSheet";
 import { applyValueFilter } from "./applyValueFilter";
 import { clearFilters } from "./clearFilters";
+import { describeWorkbook } from "./describeWorkbook";
 import { availabilityOf, dispatch } from "./dispatch";
 import { showActNowEvaluate } from "./showActNowEvaluate";
 import { buildSummaries } from "./buildSummaries";
@@ -30,6 +31,7 @@ export type { SortResult } from "./sortByPriority";
 export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
+export type { WorkbookProgress } from "./describeWorkbook";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -42,6 +44,7 @@ export const actions = {
   buildSummaries,
   prepareForSellers,
   resetSheet,
+  describeWorkbook,
 } as const;
 
 export type ActionId = keyof typeof actions;
