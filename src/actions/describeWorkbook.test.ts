@@ -27,7 +27,15 @@ describe("Read what is done (describeWorkbook)", () => {
     sheet.setValues(
       header + 1,
       right,
-      Array.from({ length: 40 }, (_, i) => ["id", "acct", "owner", kinds[i % 5], "Evaluate", changes[i % 5], ""]),
+      Array.from({ length: 40 }, (_, i) => [
+        "id",
+        "acct",
+        "owner",
+        kinds[i % 5],
+        "Evaluate",
+        changes[i % 5],
+        "",
+      ]),
     );
     // A seller list made for another report sheet is not this report's.
     fake.workbook.addSheet("Other seller", [["Seller call list"], [reportSheetLine("Other report")]]);

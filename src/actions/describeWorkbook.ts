@@ -1,9 +1,4 @@
-import {
-  COLUMN_GROUPS,
-  reportSheetOf,
-  SHEET_TITLES,
-  type AddinSheetKind,
-} from "../domain/addinArtifacts";
+import { COLUMN_GROUPS, reportSheetOf, SHEET_TITLES, type AddinSheetKind } from "../domain/addinArtifacts";
 import { locateColumnGroup } from "../domain/columnGroups";
 import type { CellValue } from "../domain/types";
 import { sheetTitles, type SheetTitle } from "../excel/addinSheets";
@@ -64,9 +59,14 @@ export function countChanges(values: readonly (CellValue | undefined)[]): Workbo
 }
 
 /** Add-in sheets by kind whose A2 names this report sheet (or names none, as older versions wrote). */
-export function addinSheetsOf(titles: readonly SheetTitle[], reportSheet: string): WorkbookProgress["sheets"] {
+export function addinSheetsOf(
+  titles: readonly SheetTitle[],
+  reportSheet: string,
+): WorkbookProgress["sheets"] {
   const kinds = Object.keys(SHEET_TITLES) as AddinSheetKind[];
-  const sheets = Object.fromEntries(kinds.map((kind) => [kind, [] as string[]])) as WorkbookProgress["sheets"];
+  const sheets = Object.fromEntries(
+    kinds.map((kind) => [kind, [] as string[]]),
+  ) as WorkbookProgress["sheets"];
   for (const title of titles) {
     const kind = kinds.find((k) => text(title.a1 as CellValue) === SHEET_TITLES[k]);
     if (!kind) continue;
@@ -79,7 +79,8 @@ export function addinSheetsOf(titles: readonly SheetTitle[], reportSheet: string
 export const describeWorkbook: ActionDefinition<void, WorkbookProgress> = {
   id: "describeWorkbook",
   label: "Read what is done",
-  description: "Reads which helper columns and sheets the add-in added for the active report. Changes nothing.",
+  description:
+    "Reads which helper columns and sheets the add-in added for the active report. Changes nothing.",
   requires: [],
   needs: [],
   async perform(env) {
@@ -89,7 +90,8 @@ export const describeWorkbook: ActionDefinition<void, WorkbookProgress> = {
     const crmAt = locateColumnGroup(headers, "crm");
     const lastMonthAt = locateColumnGroup(headers, "lastMonth");
     const crmColumn = crmAt === null ? null : crmAt + COLUMN_GROUPS.crm.indexOf("CRM Match");
-    const changeColumn = lastMonthAt === null ? null : lastMonthAt + COLUMN_GROUPS.lastMonth.indexOf("Change");
+    const changeColumn =
+      lastMonthAt === null ? null : lastMonthAt + COLUMN_GROUPS.lastMonth.indexOf("Change");
     const columns = [crmColumn, changeColumn].filter((c): c is number => c !== null);
     // Reads only the two count columns, and only when they are there.
     const data = columns.length

@@ -95,8 +95,8 @@ export function App({ session, autoAnalyze = true }: AppProps) {
   const views = useMemo(() => stepViews(state), [state]);
   const [step, setStep] = useState<StepId>("report");
   const tabs = useRef(new Map<StepId, HTMLElement>());
-  // The sheet the pane last chose a step for: a new report (or a refusal) picks the step again.
-  const chosenFor = useRef<string | null>(null);
+  // The sheet the pane last chose a step for.
+  const [chosenFor, setChosenFor] = useState<string | null>(null);
 
   useEffect(() => {
     // Excel may reload the add-in at any time: rebuild what the pane knows from the sheet, read-only.
@@ -107,12 +107,13 @@ export function App({ session, autoAnalyze = true }: AppProps) {
     // Run once per mounted pane.
   }, []);
 
+  // A new report (or a refusal) picks the step again: Report on a sheet that is not a report, else the
+  // first step not done. Set while rendering (React's pattern for state derived from props).
   const sheetKey = state.report ? `report:${state.report.sheetName}` : state.refusal ? "refusal" : null;
-  useEffect(() => {
-    if (sheetKey === null || sheetKey === chosenFor.current) return;
-    chosenFor.current = sheetKey;
+  if (sheetKey !== null && sheetKey !== chosenFor) {
+    setChosenFor(sheetKey);
     setStep(startingStep(views));
-  }, [sheetKey]);
+  }
 
   const goTo = (id: StepId) => {
     setStep(id);
