@@ -10,7 +10,8 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
+  mergeClasses,
+  Subtitle2,
   Tab,
   TabList,
   Text,
@@ -51,8 +52,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     justifyContent: "space-between",
     columnGap: "8px",
-    rowGap: "6px",
-    padding: "10px 12px 4px",
+    rowGap: "4px",
+    padding: "8px 12px 2px",
   },
   analyzeRow: { display: "flex", alignItems: "center", columnGap: "6px", minHeight: "32px" },
   refreshing: { color: tokens.colorNeutralForeground3 },
@@ -62,8 +63,29 @@ const useStyles = makeStyles({
     // Four tabs fit 320 px; below that they wrap rather than scroll sideways.
     flexWrap: "wrap",
   },
-  tabContent: { display: "inline-flex", alignItems: "center", columnGap: "4px", whiteSpace: "nowrap" },
-  tabDone: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightBold },
+  // Compact tabs: four fit side by side in a 320 px pane.
+  tab: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0 },
+  tabContent: { display: "inline-flex", alignItems: "center", columnGap: "5px", whiteSpace: "nowrap" },
+  /** The step's number, or a check mark once it is done. */
+  tabBadge: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "18px",
+    height: "18px",
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    boxSizing: "border-box",
+    flexShrink: 0,
+  },
+  tabBadgeDone: {
+    border: `1px solid ${tokens.colorPaletteGreenBorderActive}`,
+    backgroundColor: tokens.colorPaletteGreenBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   hidden: visuallyHidden,
   panel: {
     display: "flex",
@@ -182,9 +204,10 @@ export function App({ session, autoAnalyze = true }: AppProps) {
   return (
     <div className={styles.root} data-testid="pane">
       <header className={styles.header}>
-        <Subtitle1 as="h1">Propensity Pane</Subtitle1>
+        <Subtitle2 as="h1">Propensity Pane</Subtitle2>
         <div className={styles.analyzeRow}>
           <ActionButton
+            size="small"
             availability={pane.availability("analyzeSheet")}
             busy={busy}
             spinning={state.running?.origin === "analyze"}
@@ -220,6 +243,7 @@ export function App({ session, autoAnalyze = true }: AppProps) {
               key={id}
               id={`step-tab-${id}`}
               value={id}
+              className={styles.tab}
               aria-controls={`step-panel-${id}`}
               data-testid={`step-${id}`}
               data-done={done ? "true" : "false"}
@@ -229,15 +253,15 @@ export function App({ session, autoAnalyze = true }: AppProps) {
               }}
             >
               <span className={styles.tabContent}>
-                {index + 1}. {title}
-                {done && (
-                  <>
-                    <span aria-hidden="true" className={styles.tabDone}>
-                      ✓
-                    </span>
-                    <span className={styles.hidden}>(done)</span>
-                  </>
-                )}
+                <span
+                  aria-hidden="true"
+                  className={mergeClasses(styles.tabBadge, done && styles.tabBadgeDone)}
+                >
+                  {done ? "✓" : index + 1}
+                </span>
+                <span className={styles.hidden}>{`${index + 1}. `}</span>
+                {title}
+                {done && <span className={styles.hidden}>{" (done)"}</span>}
               </span>
             </Tab>
           );
