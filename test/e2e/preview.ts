@@ -123,6 +123,6 @@ export async function goToStep(page: Page, step: StepId): Promise<void> {
 
 /** The step whose tab is selected. */
 export async function selectedStep(page: Page): Promise<string | null> {
-  const testId = await page.locator('[role="tab"][aria-selected="true"]').getAttribute("data-testid");
+  const testId = await page.locator('[data-testid="steps"] [role="tab"][aria-selected="true"]').getAttribute("data-testid");
   return testId?.replace(/^step-/, "") ?? null;
 }

@@ -15,6 +15,9 @@ import {
   type StepId,
 } from "./preview";
 
+// A whole flow per test, on a machine that may be busy.
+jest.setTimeout(900000);
+
 let preview: Preview;
 
 beforeAll(async () => {
