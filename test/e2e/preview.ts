@@ -92,7 +92,12 @@ export interface OpenOptions {
 
 /** A fresh page with the default sample (ai-business, 500 rows, messy, seed 42) analysed. */
 export async function openPreview(preview: Preview, options: OpenOptions = {}): Promise<Page> {
-  const page = await preview.browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  // A context per page: axe-core's AxeBuilder needs one.
+  const context = await preview.browser.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on("close", () => void context.close());
   const errors: string[] = [];
   page.on("request", (request) => {
     if (!isLocal(request.url())) preview.foreignRequests.push(request.url());
@@ -123,6 +128,8 @@ export async function goToStep(page: Page, step: StepId): Promise<void> {
 
 /** The step whose tab is selected. */
 export async function selectedStep(page: Page): Promise<string | null> {
-  const testId = await page.locator('[data-testid="steps"] [role="tab"][aria-selected="true"]').getAttribute("data-testid");
+  const testId = await page
+    .locator('[data-testid="steps"] [role="tab"][aria-selected="true"]')
+    .getAttribute("data-testid");
   return testId?.replace(/^step-/, "") ?? null;
 }
