@@ -64,15 +64,21 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   // Compact tabs: four fit side by side in a 320 px pane.
-  tab: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0 },
-  tabContent: { display: "inline-flex", alignItems: "center", columnGap: "5px", whiteSpace: "nowrap" },
+  tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0 },
+  tabContent: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: "4px",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase200,
+  },
   /** The step's number, or a check mark once it is done. */
   tabBadge: {
     display: "inline-flex",
     alignItems: "center",
     justifyContent: "center",
-    width: "18px",
-    height: "18px",
+    width: "16px",
+    height: "16px",
     borderRadius: tokens.borderRadiusCircular,
     fontSize: tokens.fontSizeBase100,
     fontWeight: tokens.fontWeightSemibold,
