@@ -268,7 +268,8 @@ describe("task pane in the browser preview", () => {
     await waitUntilIdle(page);
     await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Reset: removed");
     // The steps forget what Reset took out.
-    await expect(page.getByTestId("done-prepared").getAttribute("data-done")).resolves.toBe("false");
+    // (The pane reads what is left in the background: wait for it.)
+    await page.locator('[data-testid="done-prepared"][data-done="false"]').waitFor({ state: "attached" });
     await goToStep(page, "enrich");
     await page.getByTestId("add-helpers").getByText("Add helper columns").waitFor();
     expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
