@@ -8,6 +8,7 @@ import { addHelperColumns } from "./addHelperColumns";
 import { analyzeSheet } from "./analyzeSheet";
 import { applyValueFilter } from "./applyValueFilter";
 import { clearFilters } from "./clearFilters";
+import { describeWorkbook } from "./describeWorkbook";
 import { availabilityOf, dispatch } from "./dispatch";
 import { showActNowEvaluate } from "./showActNowEvaluate";
 import { buildSummaries } from "./buildSummaries";
@@ -40,6 +41,7 @@ export type { CompareInput, CompareResult, LastMonthSheets, LastMonthSource } fr
 export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./buildSellerLists";
 export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
 export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";
+export type { WorkbookProgress } from "./describeWorkbook";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
@@ -60,6 +62,7 @@ export const actions = {
   buildSellerLists,
   openSellerWorkbook,
   matchCrm,
+  describeWorkbook,
 } as const;
 
 export type ActionId = keyof typeof actions;

@@ -10,6 +10,7 @@ export interface ActionButtonProps {
   children: ReactNode;
   onClick(): void;
   appearance?: "primary" | "secondary" | "outline" | "subtle" | "transparent";
+  size?: "small" | "medium" | "large";
   icon?: JSX.Element;
   "data-testid"?: string;
   availability: Availability;
@@ -30,12 +31,14 @@ export function ActionButton({
   icon,
   onClick,
   appearance,
+  size,
   "data-testid": testId,
 }: ActionButtonProps) {
   const unavailable = !availability.available;
   const button = (
     <Button
       appearance={appearance}
+      size={size}
       data-testid={testId}
       onClick={onClick}
       icon={spinning ? <Spinner size="tiny" /> : icon}

@@ -11,6 +11,9 @@ import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import { App } from "./App";
 import { fakeSession, sampleReport, type FakeSession, type Handler } from "./testSession";
 
+// Four steps of Fluent components render slowly in jsdom on a busy machine.
+jest.setTimeout(30000);
+
 function renderPane(session: FakeSession) {
   return render(
     <FluentProvider theme={webLightTheme}>

@@ -53,7 +53,7 @@ export function ShareCard({ report, pane }: { report: SheetReport; pane: PaneApi
 
   return (
     <Card className={styles.card} data-testid="share" aria-label="Share">
-      <Subtitle2 as="h2">Share</Subtitle2>
+      <Subtitle2 as="h2">Prepare and reset</Subtitle2>
       {csvWarning && (
         <MessageBar intent="warning" layout="multiline" data-testid="share-csv-warning">
           <MessageBarBody>

@@ -1,6 +1,6 @@
 /**
- * The pane's footer: while an action runs, its progress and a Cancel button; afterwards what it
- * said (success, refused, failed or cancelled) with its warnings.
+ * The pane's status, above the step: while an action runs, what is happening, its progress and a
+ * Cancel button; afterwards what it said (success, refused, failed or cancelled) with its warnings.
  */
 import {
   Button,
@@ -11,22 +11,17 @@ import {
   MessageBarTitle,
   ProgressBar,
   Field,
-  tokens,
   type MessageBarIntent,
 } from "@fluentui/react-components";
 import { progressFraction, type Outcome, type Running } from "./state";
 
 const useStyles = makeStyles({
+  // In the pane's flow (not floating): a message never covers a button.
   root: {
-    position: "sticky",
-    bottom: 0,
-    padding: "8px 12px 12px",
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "8px 12px 0",
     display: "flex",
     flexDirection: "column",
     rowGap: "8px",
-    boxShadow: tokens.shadow4,
   },
   running: { display: "flex", alignItems: "flex-end", columnGap: "8px" },
   progress: { flexGrow: 1, minWidth: 0 },

@@ -14,6 +14,7 @@ import type {
   SheetState,
   SortResult,
   SummariesResult,
+  WorkbookProgress,
 } from "../actions";
 
 /** The pane's kinds of work; decides what a finished outcome updates. */
@@ -70,6 +71,8 @@ export interface PaneState {
   refreshing: boolean;
   /** The last finished outcome of each action run through PaneApi.runAction, by action id. */
   results: Record<string, ActionOutcome<unknown>>;
+  /** What the add-in has done to the report, read from the workbook after each analysis (steps use it). */
+  workbook: WorkbookProgress | null;
 }
 
 export const initialState: PaneState = {
@@ -84,6 +87,7 @@ export const initialState: PaneState = {
   prepared: null,
   refreshing: false,
   results: {},
+  workbook: null,
 };
 
 export type PaneEvent =
@@ -101,6 +105,8 @@ export type PaneEvent =
   | { type: "refreshing" }
   /** The quiet re-analysis after an action: only the report changes. */
   | { type: "refreshed"; outcome: ActionOutcome<SheetReport> }
+  /** The quiet read of what the add-in added; a failed read leaves what the pane knew. */
+  | { type: "described"; outcome: ActionOutcome<WorkbookProgress> }
   | { type: "dismissed" };
 
 function outcomeOf(task: Task, outcome: ActionOutcome<unknown>): Outcome {
@@ -131,6 +137,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
         return {
           ...base,
           report: outcome.data,
+          // What was read for another sheet no longer applies; the next read of this one replaces it.
+          workbook: state.workbook?.sheetName === outcome.data.sheetName ? state.workbook : null,
           refusal: null,
           filter: null,
           leftInPlace: [],
@@ -204,6 +212,13 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       };
     case "refreshing":
       return { ...state, refreshing: true };
+    case "described": {
+      const { outcome } = event;
+      if (outcome.status !== "done") return state;
+      // Only about the report the pane shows (the user may have switched sheets meanwhile).
+      if (state.report && outcome.data.sheetName !== state.report.sheetName) return state;
+      return { ...state, workbook: outcome.data };
+    }
     case "refreshed": {
       const { outcome } = event;
       // A failed re-read leaves what the pane knew; the next Analyze says what is wrong.

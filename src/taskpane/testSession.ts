@@ -17,16 +17,26 @@ import type { ClusterCounts } from "../domain/types";
 export type Handler = (input: unknown, options: RunOptions) => Promise<ActionOutcome<unknown>>;
 
 export interface FakeSession extends Session {
+  /** The actions the pane ran, in order, except the background read below. */
   calls: { id: string; input: unknown; options: RunOptions }[];
+  /**
+   * How many times the pane read what the add-in added (describeWorkbook, read-only, after every
+   * analysis and finished action); kept apart so `calls` lists what the user asked for.
+   */
+  reads: number;
 }
+
+/** The background read's action id. */
+export const DESCRIBE = "describeWorkbook";
 
 export function fakeSession(
   handlers: Record<string, Handler>,
   availability: (id: string, state: SheetState) => Availability = () => ({ available: true }),
 ): FakeSession {
   const calls: FakeSession["calls"] = [];
-  return {
+  const session: FakeSession = {
     calls,
+    reads: 0,
     theme: "light",
     capabilities: {
       apiVersion: "1.17",
@@ -34,7 +44,8 @@ export function fakeSession(
       missingMessage: () => "",
     },
     run<I, O>(action: ActionDefinition<I, O>, input: I, options: RunOptions = {}) {
-      calls.push({ id: action.id, input, options });
+      if (action.id === DESCRIBE) session.reads++;
+      else calls.push({ id: action.id, input, options });
       const handler = handlers[action.id];
       if (!handler) return Promise.resolve({ status: "failed", message: `No handler for ${action.id}` });
       return handler(input, options) as Promise<ActionOutcome<O>>;
@@ -43,6 +54,7 @@ export function fakeSession(
       return availability(action.id, state);
     },
   };
+  return session;
 }
 
 export function counts(partial: Partial<ClusterCounts>): ClusterCounts {

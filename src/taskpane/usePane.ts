@@ -14,6 +14,7 @@ import {
   type SheetReport,
   type ShowActNowEvaluateInput,
   type ValueFilterInput,
+  type WorkbookProgress,
 } from "../actions";
 import { initialState, reducer, sheetStateOf, type PaneEvent, type PaneState, type Task } from "./state";
 
@@ -47,6 +48,23 @@ export interface PaneApi {
 export function usePane(session: Session): PaneApi {
   const [state, dispatch] = useReducer(reducer, initialState);
   const controller = useRef<AbortController | null>(null);
+  const describes = useRef(0);
+
+  /**
+   * Reads what the add-in has added to the report (for the steps' check marks), after every analysis
+   * and every finished action. Read-only and not holding the one-action lock, so buttons never wait for
+   * it; only the latest read is kept.
+   */
+  const describe = useCallback(async (): Promise<void> => {
+    const generation = ++describes.current;
+    let outcome: ActionOutcome<WorkbookProgress>;
+    try {
+      outcome = await session.run(actions.describeWorkbook as ActionOf<"describeWorkbook">, undefined, {});
+    } catch (error) {
+      outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+    }
+    if (generation === describes.current) dispatch({ type: "described", outcome });
+  }, [session]);
 
   const run = useCallback(
     async <I, O>(
@@ -77,7 +95,8 @@ export function usePane(session: Session): PaneApi {
           outcome = { status: "cancelled", message: "Cancelled." };
         }
         dispatch(finished(outcome));
-        if (refreshAfter && outcome.status === "done") {
+        const changed = outcome.status === "done";
+        if (refreshAfter && changed) {
           // Analyze only reads; its outcome updates the report and nothing else.
           dispatch({ type: "refreshing" });
           let refreshed: ActionOutcome<SheetReport>;
@@ -88,11 +107,12 @@ export function usePane(session: Session): PaneApi {
           }
           dispatch({ type: "refreshed", outcome: refreshed });
         }
+        if (changed) void describe();
       } finally {
         controller.current = null;
       }
     },
-    [session],
+    [session, describe],
   );
 
   const stateForAvailability = sheetStateOf(state);

@@ -1,99 +1,35 @@
 // The task pane in the browser preview (dist-preview, built by `npx webpack --mode development --env preview`;
 // built here when missing), driven by playwright-core with Debian's chromium. Clicks the pane's buttons and
 // checks the simulated sheet. Every request the page makes must go to 127.0.0.1. Screenshots: test-results/.
-import { spawn, spawnSync, type ChildProcess } from "child_process";
-import { existsSync, mkdirSync } from "fs";
 import { join } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import {
+  goToStep,
+  openPreview as open,
+  RESULTS,
+  selectedStep,
+  startPreview,
+  waitUntilIdle,
+  type Preview,
+} from "./preview";
 
-const ROOT = join(__dirname, "..", "..");
-const PREVIEW = join(ROOT, "dist-preview");
-const RESULTS = join(ROOT, "test-results");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-let browser: Browser;
-let server: ChildProcess;
-let baseUrl: string;
-const foreignRequests: string[] = [];
-
-/** Starts scripts/serve.mjs on a free port and resolves with the URL it prints. */
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, "scripts", "serve.mjs"), PREVIEW, "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL: ${output}`)), 15000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${output}`)));
-  });
-}
-
-function isLocal(url: string): boolean {
-  const parsed = new URL(url);
-  if (parsed.protocol === "data:") return true;
-  if (parsed.protocol === "blob:") return new URL(parsed.pathname).hostname === "127.0.0.1";
-  return parsed.hostname === "127.0.0.1";
-}
+let preview: Preview;
 
 beforeAll(async () => {
-  if (!existsSync(join(PREVIEW, "index.html"))) {
-    const build = spawnSync("npx", ["webpack", "--mode", "development", "--env", "preview"], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
-    if (build.status !== 0) throw new Error("The preview build failed.");
-  }
-  mkdirSync(RESULTS, { recursive: true });
-  const started = await startServer();
-  server = started.child;
-  baseUrl = started.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  preview = await startPreview();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+  await preview?.close();
 });
 
 afterEach(() => {
   // Security: the preview (and so the pane) calls nothing but the page's own server.
-  expect(foreignRequests).toEqual([]);
+  expect(preview.foreignRequests).toEqual([]);
 });
 
 /** A fresh page with the default sample (ai-business, 500 rows, messy, seed 42) analysed. */
-async function openPreview(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("request", (request) => {
-    if (!isLocal(request.url())) foreignRequests.push(request.url());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(baseUrl);
-  await page.getByTestId("report-type").waitFor({ timeout: 30000 });
-  expect(errors).toEqual([]);
-  return page;
-}
+const openPreview = () => open(preview);
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `pane-${name}.png`) });
@@ -139,15 +75,13 @@ const sheetTabs = (page: Page) => page.getByTestId("sheet-tab").allTextContents(
 /** Rows compared before the first action and after Reset: the title rows, the header and 27 customers. */
 const FIRST_ROWS = 30;
 
-/** Waits for the action and the quiet re-analysis after it. */
-async function waitUntilIdle(page: Page): Promise<void> {
-  await page.getByTestId("progress").waitFor({ state: "detached" });
-  await page.getByTestId("refreshing").waitFor({ state: "detached" });
-}
-
 describe("task pane in the browser preview", () => {
   test("opens with the sample report analysed: type, rows, product bars", async () => {
     const page = await openPreview();
+    // A report not worked on yet opens on Focus, with Report checked.
+    expect(await selectedStep(page)).toBe("focus");
+    await expect(page.getByTestId("step-report").getAttribute("data-done")).resolves.toBe("true");
+    await goToStep(page, "report");
     await expect(page.getByTestId("report-type").textContent()).resolves.toContain("AI Business Solutions");
     await expect(page.getByTestId("report-header-row").textContent()).resolves.toBe("Header found on row 3");
     await expect(page.getByTestId("report-rows").textContent()).resolves.toMatch(/^500 rows/);
@@ -230,6 +164,7 @@ describe("task pane in the browser preview", () => {
   test("Add helper columns shows the five helper headers in the grid", async () => {
     const page = await openPreview();
     expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
+    await goToStep(page, "enrich");
     await page.getByTestId("add-helpers").click();
     await page.getByTestId("helpers-result").waitFor();
     expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(5);
@@ -251,6 +186,7 @@ describe("task pane in the browser preview", () => {
     const tabsBefore = await sheetTabs(page);
 
     // Add helper columns, with the saved settings path (score settings left as they are).
+    await goToStep(page, "enrich");
     await page.getByTestId("add-helpers").click();
     await page.getByTestId("helpers-result").waitFor();
     await waitUntilIdle(page);
@@ -277,6 +213,7 @@ describe("task pane in the browser preview", () => {
     await calmShot(page, "9-sorted");
 
     // Build summaries: a "Propensity Summary" sheet.
+    await goToStep(page, "share");
     await page.getByTestId("build-summaries").click();
     await page.getByTestId("summaries-result").waitFor();
     await waitUntilIdle(page);
@@ -330,6 +267,10 @@ describe("task pane in the browser preview", () => {
     await page.locator('[data-testid="outcome"][data-status="done"]').waitFor();
     await waitUntilIdle(page);
     await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Reset: removed");
+    // The steps forget what Reset took out.
+    // (The pane reads what is left in the background: wait for it.)
+    await page.locator('[data-testid="done-prepared"][data-done="false"]').waitFor({ state: "attached" });
+    await goToStep(page, "enrich");
     await page.getByTestId("add-helpers").getByText("Add helper columns").waitFor();
     expect(await page.locator('[data-testid="grid"] th[data-helper]').count()).toBe(0);
     expect(await sheetTabs(page)).toEqual(tabsBefore);
@@ -373,6 +314,8 @@ describe("task pane in the browser preview", () => {
       buffer: Buffer.from(budget),
     });
     await page.getByTestId("refusal").waitFor({ timeout: 30000 });
+    // Not a report: straight to Report.
+    expect(await selectedStep(page)).toBe("report");
     await expect(page.getByTestId("refusal").textContent()).resolves.toContain(
       "doesn't look like a CloudAscent report",
     );
@@ -396,6 +339,8 @@ describe("task pane in the browser preview", () => {
       { timeout: 60000 },
     );
     await expect(page.getByTestId("grid-note").textContent()).resolves.toContain("of 100,003");
+    await waitUntilIdle(page);
+    await goToStep(page, "enrich");
     await page.getByTestId("add-helpers").click();
     await expect(page.getByTestId("progress").textContent()).resolves.toContain("Add helper columns");
     await shot(page, "8-progress");
@@ -409,7 +354,7 @@ describe("task pane in the browser preview", () => {
 
   test("dark theme", async () => {
     const page = await openPreview();
-    await page.getByTestId("dark-theme").click();
+    await page.getByTestId("theme").selectOption("dark");
     await shot(page, "7-dark");
     const background = await page.getByTestId("pane").evaluate((el) => getComputedStyle(el).backgroundColor);
     // webDarkTheme's neutral background 2 is dark.

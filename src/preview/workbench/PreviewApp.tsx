@@ -12,15 +12,13 @@ import {
   mergeClasses,
   Select,
   Spinner,
-  Switch,
   Text,
   tokens,
-  webDarkTheme,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from "react";
 import { createSession, type Session } from "../../actions";
 import { App } from "../../taskpane/App";
+import { FLUENT_THEMES, type PaneTheme } from "../../taskpane/theme";
 import { SAMPLE_LAYOUTS, type SampleLayout } from "../sample-report";
 import { Grid } from "./Grid";
 import { gridView } from "./gridView";
@@ -38,7 +36,25 @@ import {
   type WorkbookSource,
 } from "./workbook";
 
-const PANE_WIDTH = 350;
+/** Office task panes are 320 px at the narrowest; 350 is the default width; users widen them to 450 and more. */
+const PANE_WIDTHS = [320, 350, 450] as const;
+
+const THEME_LABELS: Record<PaneTheme, string> = {
+  light: "Light",
+  dark: "Dark",
+  highContrast: "High contrast",
+};
+
+/** ?theme=dark&width=320 open the preview that way (the e2e tests and the screenshot script use it). */
+function initialView(): { theme: PaneTheme; width: number } {
+  const params = new URLSearchParams(typeof window === "undefined" ? "" : window.location.search);
+  const theme = params.get("theme");
+  const width = Number(params.get("width"));
+  return {
+    theme: theme === "dark" || theme === "highContrast" ? theme : "light",
+    width: Number.isInteger(width) && width >= 280 && width <= 800 ? width : 350,
+  };
+}
 
 const useStyles = makeStyles({
   page: {
@@ -123,7 +139,6 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
   },
   pane: {
-    width: `${PANE_WIDTH}px`,
     flexShrink: 0,
     display: "flex",
     flexDirection: "column",
@@ -160,9 +175,12 @@ const number = (n: number) => n.toLocaleString("en-US");
 
 export function PreviewApp() {
   const styles = useStyles();
-  const [dark, setDark] = useState(false);
+  const [view0] = useState(initialView);
+  const [paneTheme, setPaneTheme] = useState<PaneTheme>(view0.theme);
+  const [paneWidth, setPaneWidth] = useState(view0.width);
+  // What Office would tell the add-in (light or dark); high contrast comes from the system's colours.
   const theme = useRef<"light" | "dark">("light");
-  theme.current = dark ? "dark" : "light";
+  theme.current = paneTheme === "dark" ? "dark" : "light";
   const [sample, setSample] = useState<SampleChoice>(DEFAULT_SAMPLE);
   const [versionId, setVersionId] = useState(EXCEL_VERSIONS[0].id);
   const [loading, setLoading] = useState<string | null>(null);
@@ -239,7 +257,7 @@ export function PreviewApp() {
   const shownRows = view.rows.length;
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={FLUENT_THEMES[paneTheme]}>
       <div className={styles.page}>
         <div className={styles.toolbar} role="toolbar" aria-label="Preview workbook">
           <Text className={styles.brand}>Propensity Pane preview</Text>
@@ -314,12 +332,30 @@ export function PreviewApp() {
               </option>
             ))}
           </Select>
-          <Switch
-            label="Dark"
-            checked={dark}
-            onChange={(_, data) => setDark(data.checked)}
-            data-testid="dark-theme"
-          />
+          <Select
+            aria-label="Theme"
+            data-testid="theme"
+            value={paneTheme}
+            onChange={(_, data) => setPaneTheme(data.value as PaneTheme)}
+          >
+            {(Object.keys(THEME_LABELS) as PaneTheme[]).map((t) => (
+              <option key={t} value={t}>
+                {THEME_LABELS[t]}
+              </option>
+            ))}
+          </Select>
+          <Select
+            aria-label="Task pane width"
+            data-testid="pane-width"
+            value={String(paneWidth)}
+            onChange={(_, data) => setPaneWidth(Number(data.value))}
+          >
+            {[...new Set([...PANE_WIDTHS, paneWidth])].map((w) => (
+              <option key={w} value={w}>
+                {w} px pane
+              </option>
+            ))}
+          </Select>
           <Caption1 className={styles.stats} data-testid="stats" title="Round trips to Excel and bytes moved">
             {number(stats.syncs)} syncs · {formatBytes(stats.bytesMoved)} moved
           </Caption1>
@@ -373,12 +409,17 @@ export function PreviewApp() {
             </div>
           </section>
 
-          <aside className={styles.pane} aria-label="Task pane" data-testid="task-pane">
+          <aside
+            className={styles.pane}
+            style={{ width: `${paneWidth}px` }}
+            aria-label="Task pane"
+            data-testid="task-pane"
+          >
             <div className={styles.paneTitle}>
               <span>Propensity Pane</span>
-              <Caption1>Task pane · {PANE_WIDTH}px</Caption1>
+              <Caption1>Task pane · {paneWidth}px</Caption1>
             </div>
-            <div className={styles.paneBody}>
+            <div className={styles.paneBody} data-testid="pane-body">
               <App key={doc.key} session={doc.session} />
             </div>
           </aside>
