@@ -3,7 +3,7 @@ import { put } from "./support";
 
 /**
  * Sheet identity and navigation the add-in relies on: a worksheet id is stable while the sheet is
- * renamed (state is keyed by it), activate() makes a sheet the active one, getActiveCell() (1.7) is on
+ * renamed (state is keyed by it), a new sheet's visibility reads "Visible" (hidden CRM sheets are skipped), activate() makes a sheet the active one, getActiveCell() (1.7) is on
  * the active sheet, a cell hyperlink to a sheet's A1 (1.7) reads back with its documentReference, and
  * Excel.createWorkbook (1.8) refuses a string that is not a base64 .xlsx (so no window opens here).
  */
@@ -13,6 +13,7 @@ export const navigation: ContractCase = {
   source: "https://learn.microsoft.com/javascript/api/excel/excel.worksheet",
   members: [
     "Worksheet.id",
+    "Worksheet.visibility",
     "Worksheet.activate",
     "Workbook.getActiveCell",
     "Range.hyperlink",
@@ -26,9 +27,10 @@ export const navigation: ContractCase = {
       return active.name;
     });
     const idStable = await c.attempt(async (context, sheet) => {
-      sheet.load("id, name");
+      sheet.load("id, name, visibility");
       await context.sync();
       const first = sheet.id;
+      const visibility = sheet.visibility;
       const originalName = sheet.name;
       sheet.name = `${originalName} r`;
       sheet.load("id");
@@ -36,7 +38,7 @@ export const navigation: ContractCase = {
       const same = sheet.id === first;
       sheet.name = originalName;
       await context.sync();
-      return { idIsText: typeof first === "string" && first.length > 0, sameAfterRename: same };
+      return { idIsText: typeof first === "string" && first.length > 0, sameAfterRename: same, visibility };
     });
     const activation = await c.attempt(async (context, sheet) => {
       sheet.activate();
