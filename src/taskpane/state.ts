@@ -102,6 +102,8 @@ export type PaneEvent =
   | { type: "prepared"; outcome: ActionOutcome<PrepareResult> }
   | { type: "reset"; outcome: ActionOutcome<ResetResult> }
   | { type: "actionFinished"; actionId: string; outcome: ActionOutcome<unknown> }
+  /** A read-only action run beside the one-action lock (PaneApi.readQuietly): only its result is kept. */
+  | { type: "quietRead"; actionId: string; outcome: ActionOutcome<unknown> }
   | { type: "refreshing" }
   /** The quiet re-analysis after an action: only the report changes. */
   | { type: "refreshed"; outcome: ActionOutcome<SheetReport> }
@@ -210,6 +212,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
         outcome: outcomeOf("action", event.outcome),
         results: { ...state.results, [event.actionId]: event.outcome },
       };
+    case "quietRead":
+      return { ...state, results: { ...state.results, [event.actionId]: event.outcome } };
     case "refreshing":
       return { ...state, refreshing: true };
     case "described": {

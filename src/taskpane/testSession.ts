@@ -24,10 +24,14 @@ export interface FakeSession extends Session {
    * analysis and finished action); kept apart so `calls` lists what the user asked for.
    */
   reads: number;
+  /** Ids of the other read-only actions the pane ran through readQuietly. */
+  quietReads: string[];
 }
 
 /** The background read's action id. */
 export const DESCRIBE = "describeWorkbook";
+/** Read-only actions the pane runs through PaneApi.readQuietly. */
+export const QUIET_READS = ["listLastMonthSheets"];
 
 export function fakeSession(
   handlers: Record<string, Handler>,
@@ -37,6 +41,7 @@ export function fakeSession(
   const session: FakeSession = {
     calls,
     reads: 0,
+    quietReads: [],
     theme: "light",
     capabilities: {
       apiVersion: "1.17",
@@ -44,7 +49,9 @@ export function fakeSession(
       missingMessage: () => "",
     },
     run<I, O>(action: ActionDefinition<I, O>, input: I, options: RunOptions = {}) {
+      // Quiet reads (the steps' progress, a card's candidate sheets) are not what the user clicked.
       if (action.id === DESCRIBE) session.reads++;
+      else if (QUIET_READS.includes(action.id)) session.quietReads.push(action.id);
       else calls.push({ id: action.id, input, options });
       const handler = handlers[action.id];
       if (!handler) return Promise.resolve({ status: "failed", message: `No handler for ${action.id}` });

@@ -40,6 +40,15 @@ export interface PaneApi {
     input: Parameters<(typeof actions)[K]["perform"]>[1],
     options?: { origin?: string; refreshAfter?: boolean },
   ): Promise<void>;
+  /**
+   * Runs a read-only action (it changes nothing in the workbook) without taking the one-action lock,
+   * so the buttons never wait for it and no status message appears; its outcome lands in
+   * state.results[id]. For lists a card needs when it appears (e.g. candidate sheets).
+   */
+  readQuietly<K extends keyof typeof actions>(
+    id: K,
+    input: Parameters<(typeof actions)[K]["perform"]>[1],
+  ): Promise<void>;
   cancel(): void;
   dismiss(): void;
   availability(action: keyof typeof actions): Availability;
@@ -188,6 +197,15 @@ export function usePane(session: Session): PaneApi {
         (outcome) => ({ type: "actionFinished", actionId: id, outcome }),
         options.refreshAfter ?? false,
       ),
+    readQuietly: async (id, input) => {
+      let outcome: ActionOutcome<unknown>;
+      try {
+        outcome = await session.run(actions[id] as ActionDefinition<unknown, unknown>, input, {});
+      } catch (error) {
+        outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+      }
+      dispatch({ type: "quietRead", actionId: id, outcome });
+    },
     cancel: () => controller.current?.abort(),
     dismiss: () => dispatch({ type: "dismissed" }),
     availability: (id) =>

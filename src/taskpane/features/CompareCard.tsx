@@ -90,10 +90,10 @@ export function CompareCard({ pane, report }: FeatureCardProps): JSX.Element | n
 
   // Find the candidate sheets once, quietly, when the pane has nothing else to say.
   useEffect(() => {
-    if (!report || listed || busy || state.outcome !== null || askedForList.current) return;
+    if (!report || listed || askedForList.current) return;
     askedForList.current = true;
-    void pane.runAction("listLastMonthSheets", undefined, { origin: "compare-list" });
-  }, [report, listed, busy, state.outcome]);
+    void pane.readQuietly("listLastMonthSheets", undefined);
+  }, [report, listed]);
 
   const sheets = listed?.status === "done" ? listed.data.sheets : [];
   useEffect(() => {
@@ -185,7 +185,7 @@ export function CompareCard({ pane, report }: FeatureCardProps): JSX.Element | n
             appearance="subtle"
             disabled={busy}
             data-testid="compare-list"
-            onClick={() => void pane.runAction("listLastMonthSheets", undefined, { origin: "compare-list" })}
+            onClick={() => void pane.readQuietly("listLastMonthSheets", undefined)}
           >
             Look again
           </Button>
