@@ -20,6 +20,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Session } from "../actions";
 import { ActionButton } from "./ActionButton";
+import { Collapsible } from "./Collapsible";
 import { CompareCard } from "./features/CompareCard";
 import { CrmCard } from "./features/CrmCard";
 import { OpenReportCard } from "./features/OpenReportCard";
@@ -179,7 +180,15 @@ export function App({ session, autoAnalyze = true }: AppProps) {
           </Text>
         )}
         {report && <ReportSummary report={report} />}
-        {report && <OpenReportCard pane={pane} report={report} />}
+        {report && (
+          <Collapsible
+            id="open-report"
+            title="Open another report file"
+            openAtFirst={state.results.openReportFile !== undefined}
+          >
+            <OpenReportCard pane={pane} report={report} />
+          </Collapsible>
+        )}
       </>
     ),
     focus: report ? (
@@ -190,8 +199,16 @@ export function App({ session, autoAnalyze = true }: AppProps) {
     enrich: report ? (
       <>
         <HelpersCard report={report} pane={pane} />
-        <CompareCard pane={pane} report={report} />
-        <CrmCard pane={pane} report={report} />
+        <Collapsible
+          id="compare"
+          title="Compare with last month"
+          openAtFirst={state.results.compareLastMonth !== undefined}
+        >
+          <CompareCard pane={pane} report={report} />
+        </Collapsible>
+        <Collapsible id="crm" title="Match to CRM" openAtFirst={state.results.matchCrm !== undefined}>
+          <CrmCard pane={pane} report={report} />
+        </Collapsible>
       </>
     ) : (
       openReportFirst
@@ -199,7 +216,13 @@ export function App({ session, autoAnalyze = true }: AppProps) {
     share: report ? (
       <>
         <SummariesCard pane={pane} />
-        <SellerListsCard pane={pane} report={report} />
+        <Collapsible
+          id="sellers"
+          title="Seller lists"
+          openAtFirst={state.results.buildSellerLists !== undefined}
+        >
+          <SellerListsCard pane={pane} report={report} />
+        </Collapsible>
         <ShareCard report={report} pane={pane} />
       </>
     ) : (

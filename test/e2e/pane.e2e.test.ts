@@ -196,7 +196,7 @@ describe("task pane in the browser preview", () => {
     // Sort by priority: the first data row has the highest Priority Score.
     await page.getByTestId("sort-priority").click();
     await page.locator('[data-testid="outcome"][data-status="done"]').waitFor();
-    await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Sorted 500 rows");
+    await expect(page.getByTestId("outcome").textContent()).resolves.toContain("Sorted 500 customers");
     await waitUntilIdle(page);
     const header = (await gridTexts(page, 3))[2];
     const scoreColumn = header.indexOf("Priority Score");
