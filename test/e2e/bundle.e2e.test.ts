@@ -89,6 +89,19 @@ export function cspOf(document: Document): Map<string, string[]> | null {
  * Distinctive string literals of src/preview (the in-memory Excel, the sample generator, the preview page)
  * that no other source file contains: if one of them is in a production bundle, preview code got in.
  */
+/** The browser build of each runtime dependency with a single-file bundle ("browser" as a string). */
+function libraryTexts(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  return Object.keys(pkg.dependencies).flatMap((name) => {
+    const dir = join(ROOT, "node_modules", name);
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { browser?: unknown };
+    const file = typeof manifest.browser === "string" ? join(dir, manifest.browser) : null;
+    return file && existsSync(file) ? [readFileSync(file, "utf8")] : [];
+  });
+}
+
 export function previewMarkers(): string[] {
   const sources = (dir: string) =>
     filesUnder(dir).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
@@ -97,12 +110,16 @@ export function previewMarkers(): string[] {
     .filter((f) => !f.startsWith(preview + sep))
     .map((f) => readFileSync(f, "utf8"))
     .join("\n");
+  // A literal that a bundled library also holds (exceljs's "TableStyleMedium2", a base64 alphabet) says
+  // nothing about preview code: leave out those found in the runtime dependencies' browser builds.
+  const libraries = libraryTexts();
   const markers = new Set<string>();
   for (const file of sources(preview)) {
     for (const match of readFileSync(file, "utf8").matchAll(/"([ -!#-[\]-~]{16,})"|'([ -&(-[\]-~]{16,})'/g)) {
       const literal = match[1] ?? match[2];
       if (literal.startsWith(".") || literal.startsWith("@") || literal.includes("/")) continue; // import paths
-      if (!others.includes(literal)) markers.add(literal);
+      if (!others.includes(literal) && !libraries.some((text) => text.includes(literal)))
+        markers.add(literal);
     }
   }
   return [...markers];
