@@ -8,6 +8,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
+  Button,
   Caption1,
   Card,
   makeStyles,
@@ -18,10 +19,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { useId, useState } from "react";
 import type { SheetReport } from "../actions";
 import { CSV_WARNING } from "../domain/analysis";
 import { ClusterBar } from "./ClusterBar";
 import { count, plural } from "./format";
+
+/** Notes shown before "Show all N notes". */
+const NOTES_SHOWN = 2;
 
 const useStyles = makeStyles({
   card: { rowGap: "10px" },
@@ -66,6 +71,9 @@ export function ReportSummary({ report }: { report: SheetReport }) {
   const customers = analysis.dataRowCount - analysis.blankRowCount;
   const csvWarning = analysis.warnings.find((w) => w === CSV_WARNING);
   const otherWarnings = analysis.warnings.filter((w) => w !== CSV_WARNING);
+  // A messy sheet has many notes: the first ones show, the rest open on request, so the step fits the pane.
+  const [allNotes, setAllNotes] = useState(false);
+  const notesId = useId();
 
   return (
     <Card className={styles.card} data-testid="report-summary" aria-label="Report summary">
@@ -116,11 +124,23 @@ export function ReportSummary({ report }: { report: SheetReport }) {
                 <MessageBarTitle>
                   {otherWarnings.length === 1 ? "Note" : `${otherWarnings.length} notes`}
                 </MessageBarTitle>
-                <ul className={styles.notes}>
-                  {otherWarnings.map((warning) => (
+                <ul className={styles.notes} id={notesId}>
+                  {(allNotes ? otherWarnings : otherWarnings.slice(0, NOTES_SHOWN)).map((warning) => (
                     <li key={warning}>{warning}</li>
                   ))}
                 </ul>
+                {otherWarnings.length > NOTES_SHOWN && (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-expanded={allNotes}
+                    aria-controls={notesId}
+                    data-testid="more-notes"
+                    onClick={() => setAllNotes(!allNotes)}
+                  >
+                    {allNotes ? "Show fewer notes" : `Show all ${otherWarnings.length} notes`}
+                  </Button>
+                )}
               </MessageBarBody>
             </MessageBar>
           )}

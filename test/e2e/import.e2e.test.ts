@@ -90,7 +90,11 @@ async function openPreview(): Promise<{ page: Page; errors: string[] }> {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(baseUrl);
+  // The preview opens on its sample report: the file input sits in the Report step, folded under
+  // "Open another report file" once a report is open.
+  await page.getByTestId("step-report").click({ timeout: 60000 });
   await page.getByTestId("report-type").waitFor({ timeout: 60000 });
+  await page.getByRole("button", { name: "Open another report file" }).click();
   return { page, errors };
 }
 
