@@ -9,6 +9,14 @@ function headerRow(fake: FakeExcel, row: number, from: number, count: number) {
 }
 
 describe("Add helper columns", () => {
+  it("does not call a missing comparison news: trend drops out of the score without a warning", async () => {
+    const { session } = loadSample({ layout: "ai-business", rows: 60, seed: 5, messy: false });
+    const outcome = await session.run(actions.addHelperColumns, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.signalsMissing).toContain("trend");
+    expect(outcome.warnings.join(" ")).not.toMatch(/trend/);
+  });
+
   it("writes the five columns right after the report, one row per data row, and updates them in place", async () => {
     const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 31, messy: true });
     const width = report.truth.headers.length;

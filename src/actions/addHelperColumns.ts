@@ -131,8 +131,10 @@ export const addHelperColumns: ActionDefinition<HelperColumnsInput, HelperColumn
         `${customersText(result.disagreements)} ${result.disagreements === 1 ? "has" : "have"} Fit/Intent scores that disagree with the stated cluster; the file's cluster was kept.`,
       );
     }
-    if (result.signalsMissing.length) {
-      warnings.push(`Not in this report, so left out of the score: ${result.signalsMissing.join(", ")}.`);
+    // Trend needs Compare with last month first: its absence is the normal case, not news.
+    const missingToTell = result.signalsMissing.filter((signal) => signal !== "trend");
+    if (missingToTell.length) {
+      warnings.push(`Not in this report, so left out of the score: ${missingToTell.join(", ")}.`);
     }
     return {
       message: `${result.updated ? "Updated" : "Added"} helper columns ${result.columns} for ${customersText(result.customers)}.`,
