@@ -92,7 +92,9 @@ async function openPreview(): Promise<{ page: Page; errors: string[] }> {
   await page.goto(baseUrl);
   // The preview opens on its sample report: the file input sits in the Report step, folded under
   // "Open another report file" once a report is open.
-  await page.getByTestId("step-report").click({ timeout: 60000 });
+  // Wait for the analysis first: when it lands the pane moves to the first step not done.
+  await page.getByTestId("report-type").waitFor({ state: "attached", timeout: 60000 });
+  await page.getByTestId("step-report").click();
   await page.getByTestId("report-type").waitFor({ timeout: 60000 });
   await page.getByRole("button", { name: "Open another report file" }).click();
   return { page, errors };
