@@ -1,8 +1,17 @@
-import { analysisColumnsNeeded, analyzeReport, customersText } from "../domain/analysis";
+import {
+  analysisColumnsNeeded,
+  analyzeReport,
+  customersText,
+  identityColumn,
+  type CountedCells,
+} from "../domain/analysis";
+import { analysisCountQueries, countsFromQueries } from "../domain/clusterCounts";
+import { parseCluster, isBlank, cleanText } from "../domain/values";
+import { countIfs } from "../excel/countIfs";
 import { formatColumnsNeeded } from "../domain/columnFormats";
 import { detectCsvDamage } from "../domain/csvDamage";
 import { distinctValueCounts } from "../domain/filters";
-import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
+import type { CellValue, ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
 import { openReport, readReportColumns } from "../excel/report";
 import { loadState } from "../excel/state";
 import { locateHelperColumns } from "../domain/helperColumns";
@@ -40,10 +49,12 @@ export interface QuickFilter {
   column: number;
   header: string;
   values: ValueCount[];
+  /** Not read by Analyze: the pane counts the values when the list opens (countColumnValues). */
+  valuesPending?: true;
 }
 
 /** Approximates the displayed text of a value for quick-filter lists; filters re-read the exact text before use. */
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
@@ -63,20 +74,45 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
       const column = report.layout.roles[role];
       return column === undefined ? [] : [{ role, column }];
     });
-    const columns = [
-      ...new Set([
-        ...analysisColumnsNeeded(report.layout),
-        ...quickColumns.map((q) => q.column),
-        // Date and money columns, to show how they are read (day-first, decimal comma).
-        ...formatColumnsNeeded(report.layout),
-      ]),
-    ];
-    const data = await readReportColumns(env.host, report, columns, {
-      onProgress: env.onProgress,
-      signal: env.signal,
-    });
+    // Excel counts customers and clusters itself (COUNTIFS) where that is proven exact; cohort and
+    // quick-filter values are counted when their list opens; formats are judged on the sample rows.
+    const counted = await countWithExcel(env, report);
+    const identity = identityColumn(report.layout);
+    const columns = counted
+      ? [
+          ...new Set(
+            report.layout.products
+              .filter((p) => !counted.products.has(p.cluster))
+              .flatMap((p) => (identity === undefined ? [p.cluster] : [p.cluster, identity])),
+          ),
+        ]
+      : [
+          ...new Set([
+            ...analysisColumnsNeeded(report.layout),
+            ...quickColumns.map((q) => q.column),
+            // Date and money columns, to show how they are read (day-first, decimal comma).
+            ...formatColumnsNeeded(report.layout),
+          ]),
+        ];
+    const data =
+      columns.length > 0
+        ? await readReportColumns(env.host, report, columns, {
+            onProgress: env.onProgress,
+            signal: env.signal,
+          })
+        : new Map<number, CellValue[]>();
+    if (counted) {
+      // Formats from the sample rows: the helper columns judge the whole column again when they read it.
+      for (const column of formatColumnsNeeded(report.layout))
+        if (!data.has(column))
+          data.set(
+            column,
+            report.sample.map((row) => row[column] ?? ""),
+          );
+    }
     const analysis = analyzeReport(report.layout, data, report.dataRowCount, {
       documentUrl: env.host.documentUrl(),
+      ...(counted ? { counted } : {}),
     });
     // Damage from double-clicking the CSV: the warning points to Open report file….
     analysis.warnings.push(...detectCsvDamage(report.layout, report.sample));
@@ -100,9 +136,52 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
           role,
           column,
           header: report.layout.headers[column],
-          values: distinctValueCounts((data.get(column) ?? []).map(cellText)),
+          ...(data.has(column)
+            ? { values: distinctValueCounts(data.get(column)!.map(cellText)) }
+            : { values: [], valuesPending: true as const }),
         })),
       },
     };
   },
 };
+
+/**
+ * Customers and cluster counts from Excel's COUNTIFS, where proven equal to reading the cells
+ * (clusterCounts.ts); null when the host has no worksheet functions or the identity column can't be
+ * proven (Analyze then reads the columns, as before).
+ */
+async function countWithExcel(
+  env: Parameters<typeof analyzeSheet.perform>[0],
+  report: Awaited<ReturnType<typeof openReport>>,
+): Promise<CountedCells | null> {
+  const queries = analysisCountQueries(report.layout);
+  if (!queries) return null;
+  const results = await countIfs(
+    env.host,
+    env.capabilities,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      rowCount: report.dataRowCount,
+      originColumn: report.area.column,
+      identityColumn: identityColumn(report.layout),
+    },
+    queries,
+  );
+  if (!results) return null;
+  const proven = countsFromQueries(report.layout, results);
+  if (proven.customers === null) return null;
+  // Texts that are not clusters, as the sample rows show them (the warning quotes a few).
+  const identity = identityColumn(report.layout)!;
+  const unknownSamples = new Map<number, string[]>();
+  for (const product of report.layout.products) {
+    const seen = new Set<string>();
+    for (const row of report.sample) {
+      if (isBlank(row[identity])) continue;
+      const v = row[product.cluster];
+      if (parseCluster(v) === undefined) seen.add(cleanText(v) || `(${typeof v})`);
+    }
+    unknownSamples.set(product.cluster, [...seen]);
+  }
+  return { customers: proven.customers, products: proven.products, unknownSamples };
+}

@@ -21,6 +21,7 @@ import { splitIntoColumns } from "./splitIntoColumns";
 import { buildSellerLists } from "./buildSellerLists";
 import { openSellerWorkbook } from "./openSellerWorkbook";
 import { matchCrm } from "./matchCrm";
+import { countColumnValues } from "./countColumnValues";
 import type { ActionDefinition, ActionOutcome, Availability, Progress, SheetState } from "./types";
 
 export * from "./types";
@@ -42,10 +43,12 @@ export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./
 export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
 export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";
 export type { WorkbookProgress } from "./describeWorkbook";
+export type { ColumnValuesInput, ColumnValues } from "./countColumnValues";
 export { connectToExcel } from "../excel/officeHost";
 
 export const actions = {
   analyzeSheet,
+  countColumnValues,
   showActNowEvaluate,
   applyValueFilter,
   clearFilters,

@@ -102,7 +102,13 @@ describe("Reset sheet", () => {
     sheet.setValues(report.truth.headerRow + 3, noteColumn, [["called, follow up"]]);
     const analysis = await session.run(actions.analyzeSheet, undefined);
     if (analysis.status !== "done") throw new Error(analysis.message);
-    const country = analysis.data.quickFilters.find((q) => q.role === "country")!;
+    const countryColumn = analysis.data.quickFilters.find((q) => q.role === "country")!.column;
+    const countryValues = await session.run(actions.countColumnValues, {
+      column: countryColumn,
+      kind: "quick",
+    });
+    if (countryValues.status !== "done") throw new Error(countryValues.message);
+    const country = countryValues.data;
     await session.run(actions.applyValueFilter, {
       column: country.column,
       values: [country.values[0].value],

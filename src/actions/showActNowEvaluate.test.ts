@@ -57,7 +57,13 @@ describe("Show Act now + Evaluate", () => {
     const { fake, session, report } = loadSample({ layout: "azure", rows: 300, seed: 8 });
     const analysis = await session.run(actions.analyzeSheet, undefined);
     if (analysis.status !== "done") throw new Error(analysis.message);
-    const country = analysis.data.quickFilters.find((q) => q.role === "country")!;
+    const countryColumn = analysis.data.quickFilters.find((q) => q.role === "country")!.column;
+    const countryList = await session.run(actions.countColumnValues, {
+      column: countryColumn,
+      kind: "quick",
+    });
+    if (countryList.status !== "done") throw new Error(countryList.message);
+    const country = countryList.data;
     const chosenCountry = country.values[0].value;
     // The user filters Country by hand first.
     const headerRow = report.truth.headerRow;

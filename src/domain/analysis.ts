@@ -103,11 +103,67 @@ function memoOf<T>(judge: (v: unknown) => T): (v: unknown) => T {
   };
 }
 
+/**
+ * Counts Excel made (see clusterCounts.ts), proven equal to what the cells would give: customers, and
+ * cluster counts of the products listed. `unknownSamples`: texts that are not clusters, seen in the
+ * sample rows (the full list needs the column).
+ */
+export interface CountedCells {
+  customers: number;
+  products: ReadonlyMap<number, ClusterCounts>;
+  unknownSamples?: ReadonlyMap<number, readonly string[]>;
+}
+
+export interface AnalyzeOptions {
+  documentUrl?: string;
+  counted?: CountedCells;
+}
+
+/** Distinct non-blank values (exact text) of the customer rows, most frequent first. */
+function tallyValues(
+  values: readonly CellValue[],
+  blankRow: readonly boolean[],
+  rows: number,
+  isBlankCell: (v: unknown) => boolean,
+): ValueCount[] {
+  const tally = new Map<string, number>();
+  for (let r = 0; r < rows; r++) {
+    const v = values[r];
+    if (blankRow[r] || isBlankCell(v)) continue;
+    const text = exactText(v);
+    tally.set(text, (tally.get(text) ?? 0) + 1);
+  }
+  return [...tally.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/**
+ * A cohort's values as Analyze counts them, for a column Analyze left unread: `data` holds the column
+ * and the identity column (customer rows only are counted).
+ */
+export function cohortValueCounts(
+  layout: ReportLayout,
+  data: ColumnValues,
+  rowCount: number,
+  column: number,
+): ValueCount[] {
+  const rows = Number.isFinite(rowCount) && rowCount > 0 ? Math.min(Math.floor(rowCount), EXCEL_MAX_ROWS) : 0;
+  const identity = identityColumn(layout);
+  const rowData = new Map(
+    identity !== undefined && data.has(identity)
+      ? [[identity, data.get(identity)!]]
+      : [[column, data.get(column) ?? []]],
+  );
+  const blankRow = customerRows(layout, rowData, rows).map((customer) => !customer);
+  return tallyValues(data.get(column) ?? [], blankRow, rows, memoOf(isBlank));
+}
+
 function analyze(
   layout: ReportLayout,
   data: ColumnValues,
   rowCount: number,
-  options?: { documentUrl?: string },
+  options?: AnalyzeOptions,
 ): ReportAnalysis {
   const rows = Number.isFinite(rowCount) && rowCount > 0 ? Math.min(Math.floor(rowCount), EXCEL_MAX_ROWS) : 0;
   const columnsData: ColumnValues = data instanceof Map ? data : new Map();
@@ -121,11 +177,15 @@ function analyze(
   const clusterOf = memoOf(parseCluster);
 
   // Rows that are not customers (see customerRows) are counted nowhere else.
+  const counted = options?.counted;
   const readColumns = analysisColumnsNeeded(layout).filter((i) => columnsData.has(i));
   const read = new Map(readColumns.map((i) => [i, column(i)] as const));
-  const customers = readColumns.length > 0 ? customerRows(layout, read, rows) : new Array(rows).fill(false);
+  const identity = identityColumn(layout);
+  // With Excel's counts, rows can be told apart only when the identity column was read too.
+  const rowsKnown = counted ? identity !== undefined && columnsData.has(identity) : readColumns.length > 0;
+  const customers = rowsKnown ? customerRows(layout, read, rows) : new Array<boolean>(rows).fill(!!counted);
   const blankRow: boolean[] = customers.map((customer) => !customer);
-  const blankRowCount = blankRow.filter(Boolean).length;
+  const blankRowCount = counted ? Math.max(0, rows - counted.customers) : blankRow.filter(Boolean).length;
   const customerCount = rows - blankRowCount;
 
   const headers = Array.isArray(layout?.headers) ? layout.headers : [];
@@ -135,6 +195,23 @@ function analyze(
   const products: ProductAnalysis[] = (Array.isArray(layout?.products) ? layout.products : [])
     .filter((p) => p && isColumnIndex(p.cluster))
     .map((p) => {
+      const header = headerOf(p.cluster);
+      const precounted = counted?.products.get(p.cluster);
+      if (precounted) {
+        const counts = { ...precounted };
+        const unknownValues = [...(counted?.unknownSamples?.get(p.cluster) ?? [])];
+        if (counts.Unknown > 0) {
+          warnings.push(
+            `${header} has ${plural(counts.Unknown, "value that is", "values that are")} not a cluster` +
+              (unknownValues.length ? `, such as ${quoteList(unknownValues)}` : "") +
+              `. Expected ${CLUSTERS.join(", ")} or blank.`,
+          );
+        }
+        if (customerCount > 0 && counts.Blank === customerCount) {
+          warnings.push(`${header} is blank in every row: this report has no ${p.label} clusters.`);
+        }
+        return { key: p.key, label: p.label, column: p.cluster, header, counts, unknownValues };
+      }
       const counts = emptyCounts();
       const unknown = new Map<string, number>();
       const values = column(p.cluster);
@@ -150,7 +227,6 @@ function analyze(
         } else counts[cluster]++;
       }
       const unknownValues = [...unknown.entries()].sort((a, b) => b[1] - a[1]).map(([text]) => text);
-      const header = headerOf(p.cluster);
       if (counts.Unknown > 0) {
         warnings.push(
           `${header} has ${plural(counts.Unknown, "value that is", "values that are")} not a cluster: ` +
@@ -165,19 +241,12 @@ function analyze(
 
   const cohorts: CohortAnalysis[] = (Array.isArray(layout?.cohorts) ? layout.cohorts : [])
     .filter((c) => c && isColumnIndex(c.column))
-    .map((c) => {
-      const tally = new Map<string, number>();
-      const values = column(c.column);
-      for (let r = 0; r < rows; r++) {
-        const v = values[r];
-        if (blankRow[r] || isBlankCell(v)) continue;
-        const text = exactText(v);
-        tally.set(text, (tally.get(text) ?? 0) + 1);
-      }
-      const counted: ValueCount[] = [...tally.entries()]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-      return { column: c.column, header: c.header, kind: c.kind, values: counted };
+    .map((c): CohortAnalysis => {
+      // Not read: its values are counted when the user opens its list (countColumnValues).
+      if (!columnsData.has(c.column))
+        return { column: c.column, header: c.header, kind: c.kind, values: [], valuesPending: true };
+      const values = tallyValues(column(c.column), blankRow, rows, isBlankCell);
+      return { column: c.column, header: c.header, kind: c.kind, values };
     });
 
   // Only the format columns the caller read (formatColumnsNeeded) are judged.
@@ -208,7 +277,7 @@ export function analyzeReport(
   layout: ReportLayout,
   data: ColumnValues,
   rowCount: number,
-  options?: { documentUrl?: string },
+  options?: AnalyzeOptions,
 ): ReportAnalysis {
   try {
     return analyze(layout, data, rowCount, options);

@@ -125,6 +125,8 @@ export interface ValueCount {
 export interface CohortAnalysis extends CohortColumn {
   /** Distinct non-blank values as found (exact text), most frequent first. */
   values: ValueCount[];
+  /** The column was not read: `values` is empty until the pane counts them (countColumnValues). */
+  valuesPending?: true;
 }
 
 export interface ReportAnalysis {

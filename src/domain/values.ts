@@ -10,7 +10,8 @@ export type DateOrder = "ISO" | "DMY" | "MDY";
 /** The decimal mark a column's text numbers use; the other mark (and spaces) group thousands. */
 export type DecimalMark = "." | ",";
 
-const ERROR_VALUES: ReadonlySet<string> = new Set([
+/** Excel's error values as `range.values` returns them. */
+export const ERROR_TEXTS: readonly string[] = [
   "#N/A",
   "#VALUE!",
   "#REF!",
@@ -26,7 +27,8 @@ const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#CONNECT!",
   "#BUSY!",
   "#UNKNOWN!",
-]);
+];
+const ERROR_VALUES: ReadonlySet<string> = new Set(ERROR_TEXTS);
 
 /** An Excel error as `range.values` returns it (a string such as "#N/A"). */
 export function isErrorValue(v: unknown): boolean {

@@ -4,6 +4,7 @@ import type { ExcelHost } from "./host";
 export const FEATURE_REQUIREMENTS = {
   valuesOnlyUsedRange: "1.2",
   sort: "1.2",
+  worksheetFunctions: "1.2",
   autofitColumns: "1.2",
   settings: "1.4",
   visibleView: "1.3",
@@ -24,6 +25,7 @@ export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 const FEATURE_NAMES: Record<Feature, string> = {
   valuesOnlyUsedRange: "Reading the used range",
   sort: "Sorting",
+  worksheetFunctions: "Counting with worksheet functions",
   autofitColumns: "Fitting column widths",
   settings: "Saving settings in the workbook",
   suspendCalculation: "Pausing calculation during writes",

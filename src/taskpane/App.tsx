@@ -29,7 +29,7 @@ import { FiltersCard } from "./FiltersCard";
 import { HelpersCard } from "./HelpersCard";
 import { ReportSummary } from "./ReportSummary";
 import { ShareCard } from "./ShareCard";
-import { isBusy } from "./state";
+import { isBusy, reportWithValues } from "./state";
 import { StatusArea } from "./StatusArea";
 import { StepStatus, visuallyHidden } from "./StepStatus";
 import { startingStep, stepAfter, STEPS, stepViews, type StepId } from "./steps";
@@ -150,7 +150,11 @@ export function App({ session, autoAnalyze = true }: AppProps) {
   };
 
   const busy = isBusy(state);
-  const { report } = state;
+  // Cohort and quick-filter values are counted when their lists open (pane.loadColumnValues).
+  const report = useMemo(
+    () => (state.report ? reportWithValues(state.report, state.columnValues) : null),
+    [state.report, state.columnValues],
+  );
   const openReportFirst = (
     <MessageBar intent="info" layout="multiline" data-testid="needs-report">
       <MessageBarBody>
@@ -179,7 +183,9 @@ export function App({ session, autoAnalyze = true }: AppProps) {
             adds helper columns.
           </Text>
         )}
-        {report && <ReportSummary report={report} />}
+        {report && (
+          <ReportSummary report={report} onOpenCohort={(column) => pane.loadColumnValues(column, "cohort")} />
+        )}
         {report && (
           <Collapsible
             id="open-report"

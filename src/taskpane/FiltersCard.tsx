@@ -19,7 +19,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { QuickFilter, SheetReport } from "../actions";
 import { yesFilterValues } from "../domain/filters";
 import { ActionButton } from "./ActionButton";
@@ -93,12 +93,19 @@ export function FiltersCard({ report, pane }: FiltersCardProps) {
   const [cohortColumn, setCohortColumn] = useState<number | undefined>(cohorts[0]?.column);
   const cohort = cohorts.find((c) => c.column === cohortColumn);
   const [cohortValues, setCohortValues] = useState<string[]>([]);
+  // Analyze leaves cohort and quick-filter values uncounted: count a list when it shows.
+  useEffect(() => {
+    if (cohort?.valuesPending) pane.loadColumnValues(cohort.column, "cohort");
+  }, [cohort?.column, cohort?.valuesPending]);
 
   const transacted = report.quickFilters.find((q) => q.role === "transacted36");
   const transactedValues = useMemo(
     () => (transacted ? yesFilterValues(transacted.values.map((v) => v.value)) : []),
     [transacted],
   );
+  useEffect(() => {
+    if (transacted?.valuesPending) pane.loadColumnValues(transacted.column, "quick");
+  }, [transacted?.column, transacted?.valuesPending]);
   const pickers = report.quickFilters.filter(
     (q): q is QuickFilter & { role: keyof typeof QUICK_LABELS } => q.role !== "transacted36",
   );
@@ -260,10 +267,18 @@ export function FiltersCard({ report, pane }: FiltersCardProps) {
                       placeholder={`Any ${QUICK_LABELS[q.role].toLowerCase()}`}
                       value={chosen.join(", ")}
                       selectedOptions={chosen}
+                      onOpenChange={(_, data) => {
+                        if (data.open && q.valuesPending) pane.loadColumnValues(q.column, "quick");
+                      }}
                       onOptionSelect={(_, data) =>
                         setPicked((p) => ({ ...p, [q.column]: data.selectedOptions }))
                       }
                     >
+                      {q.valuesPending && (
+                        <Option key="(counting)" value="" text="Counting values…" disabled>
+                          Counting values…
+                        </Option>
+                      )}
                       {values.map((v) => (
                         <Option key={v.value} value={v.value} text={v.value}>
                           <span className={styles.valueLabel}>

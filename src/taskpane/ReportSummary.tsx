@@ -65,7 +65,14 @@ const useStyles = makeStyles({
   headerText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
-export function ReportSummary({ report }: { report: SheetReport }) {
+export function ReportSummary({
+  report,
+  onOpenCohort,
+}: {
+  report: SheetReport;
+  /** A cohort's list opened: its values may still need counting (Analyze leaves them uncounted). */
+  onOpenCohort?: (column: number) => void;
+}) {
   const styles = useStyles();
   const { analysis } = report;
   const customers = analysis.dataRowCount - analysis.blankRowCount;
@@ -167,7 +174,14 @@ export function ReportSummary({ report }: { report: SheetReport }) {
       {analysis.cohorts.length > 0 && (
         <section aria-label="Cohorts and sales plays" data-testid="cohorts">
           <Subtitle2 as="h3">Cohorts and sales plays</Subtitle2>
-          <Accordion collapsible multiple>
+          <Accordion
+            collapsible
+            multiple
+            onToggle={(_, data) => {
+              const column = Number(data.value);
+              if (data.openItems.includes(data.value)) onOpenCohort?.(column);
+            }}
+          >
             {analysis.cohorts.map((cohort) => (
               <AccordionItem key={cohort.column} value={cohort.column}>
                 <AccordionHeader size="small">
@@ -180,11 +194,20 @@ export function ReportSummary({ report }: { report: SheetReport }) {
                       size="small"
                       color={cohort.kind === "flag" ? "informative" : "brand"}
                     >
-                      {cohort.kind === "flag" ? "Yes/No" : `${cohort.values.length} values`}
+                      {cohort.kind === "flag"
+                        ? "Yes/No"
+                        : cohort.valuesPending
+                          ? "Values"
+                          : `${cohort.values.length} values`}
                     </Badge>
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
+                  {cohort.valuesPending && (
+                    <Text size={200} data-testid="values-counting">
+                      Counting values…
+                    </Text>
+                  )}
                   <ul className={styles.values}>
                     {cohort.values.map((v) => (
                       <li key={v.value} className={styles.valueRow}>

@@ -1,4 +1,13 @@
-import { initialState, isBusy, progressFraction, reducer, sheetStateOf, type PaneState } from "./state";
+import {
+  columnValuesKey,
+  initialState,
+  isBusy,
+  progressFraction,
+  reducer,
+  reportWithValues,
+  sheetStateOf,
+  type PaneState,
+} from "./state";
 import { counts, sampleReport } from "./testSession";
 
 const report = sampleReport();
@@ -187,5 +196,61 @@ describe("generic action results", () => {
       outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: [], leftInPlace: [] } },
     });
     expect(reset.results).toEqual({});
+  });
+});
+
+describe("cohort and quick-filter values counted when their list opens", () => {
+  const pending = {
+    ...report,
+    analysis: {
+      ...report.analysis,
+      cohorts: report.analysis.cohorts.map((c) => ({ ...c, values: [], valuesPending: true as const })),
+    },
+    quickFilters: report.quickFilters.map((q) => ({ ...q, values: [], valuesPending: true as const })),
+  };
+  const cohort = pending.analysis.cohorts[0];
+  const counted = [{ value: "Yes", count: 3 }];
+  const start = reducer(initialState, {
+    type: "analyzed",
+    outcome: { status: "done", message: "ok", warnings: [], data: pending },
+  });
+  const withValues = reducer(start, {
+    type: "columnValuesCounted",
+    key: columnValuesKey("cohort", cohort.column),
+    values: counted,
+  });
+
+  test("fills in the counted column only, and no longer marks it pending", () => {
+    const shown = reportWithValues(withValues.report!, withValues.columnValues);
+    expect(shown.analysis.cohorts[0].values).toEqual(counted);
+    expect(shown.analysis.cohorts[0].valuesPending).toBeUndefined();
+    expect(shown.analysis.cohorts.slice(1).every((c) => c.valuesPending)).toBe(true);
+    // A quick filter on the same column index is another list.
+    expect(shown.quickFilters.every((q) => q.valuesPending)).toBe(true);
+  });
+
+  test("a refresh with the same columns keeps the counts; new columns or a new analysis forget them", () => {
+    const refreshed = reducer(withValues, {
+      type: "refreshed",
+      outcome: { status: "done", message: "ok", warnings: [], data: { ...pending } },
+    });
+    expect(refreshed.columnValues).toEqual(withValues.columnValues);
+    const renamed = {
+      ...pending,
+      analysis: {
+        ...pending.analysis,
+        cohorts: pending.analysis.cohorts.map((c, i) => (i === 0 ? { ...c, header: "Other" } : c)),
+      },
+    };
+    const changed = reducer(withValues, {
+      type: "refreshed",
+      outcome: { status: "done", message: "ok", warnings: [], data: renamed },
+    });
+    expect(changed.columnValues).toEqual({});
+    const again = reducer(withValues, {
+      type: "analyzed",
+      outcome: { status: "done", message: "ok", warnings: [], data: pending },
+    });
+    expect(again.columnValues).toEqual({});
   });
 });

@@ -16,6 +16,7 @@ import type {
   SummariesResult,
   WorkbookProgress,
 } from "../actions";
+import type { ValueCount } from "../domain/types";
 
 /** The pane's kinds of work; decides what a finished outcome updates. */
 export type Task =
@@ -73,6 +74,44 @@ export interface PaneState {
   results: Record<string, ActionOutcome<unknown>>;
   /** What the add-in has done to the report, read from the workbook after each analysis (steps use it). */
   workbook: WorkbookProgress | null;
+  /**
+   * Values of cohort and quick-filter columns Analyze left uncounted (issue 16), counted when their
+   * list opened, by columnValuesKey. A new analysis forgets them.
+   */
+  columnValues: Record<string, ValueCount[]>;
+}
+
+function columnsSignature(report: SheetReport | null): string {
+  if (!report) return "";
+  const columns = [...report.analysis.cohorts, ...report.quickFilters].map((c) => `${c.column}=${c.header}`);
+  return `${report.sheetName}|${columns.join("|")}`;
+}
+
+/** "cohort:12": the key of a column's counted values. */
+export function columnValuesKey(kind: "cohort" | "quick", column: number): string {
+  return `${kind}:${column}`;
+}
+
+/** The report with the values counted so far filled in where Analyze left them pending. */
+export function reportWithValues(
+  report: SheetReport,
+  columnValues: Record<string, ValueCount[]>,
+): SheetReport {
+  const fill = <T extends { column: number; values: ValueCount[]; valuesPending?: true }>(
+    item: T,
+    kind: "cohort" | "quick",
+  ): T => {
+    const values = item.valuesPending ? columnValues[columnValuesKey(kind, item.column)] : undefined;
+    if (!values) return item;
+    const filled = { ...item, values };
+    delete filled.valuesPending;
+    return filled;
+  };
+  return {
+    ...report,
+    analysis: { ...report.analysis, cohorts: report.analysis.cohorts.map((c) => fill(c, "cohort")) },
+    quickFilters: report.quickFilters.map((q) => fill(q, "quick")),
+  };
 }
 
 export const initialState: PaneState = {
@@ -88,6 +127,7 @@ export const initialState: PaneState = {
   refreshing: false,
   results: {},
   workbook: null,
+  columnValues: {},
 };
 
 export type PaneEvent =
@@ -104,6 +144,8 @@ export type PaneEvent =
   | { type: "actionFinished"; actionId: string; outcome: ActionOutcome<unknown> }
   /** A read-only action run beside the one-action lock (PaneApi.readQuietly): only its result is kept. */
   | { type: "quietRead"; actionId: string; outcome: ActionOutcome<unknown> }
+  /** A cohort's or quick filter's values, counted when its list opened. */
+  | { type: "columnValuesCounted"; key: string; values: ValueCount[] }
   | { type: "refreshing" }
   /** The quiet re-analysis after an action: only the report changes. */
   | { type: "refreshed"; outcome: ActionOutcome<SheetReport> }
@@ -144,6 +186,7 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
           refusal: null,
           filter: null,
           leftInPlace: [],
+          columnValues: {},
           // The summary shows what the analysis found: no separate outcome message.
           outcome: null,
         };
@@ -214,6 +257,8 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       };
     case "quietRead":
       return { ...state, results: { ...state.results, [event.actionId]: event.outcome } };
+    case "columnValuesCounted":
+      return { ...state, columnValues: { ...state.columnValues, [event.key]: event.values } };
     case "refreshing":
       return { ...state, refreshing: true };
     case "described": {
@@ -227,7 +272,15 @@ export function reducer(state: PaneState, event: PaneEvent): PaneState {
       const { outcome } = event;
       // A failed re-read leaves what the pane knew; the next Analyze says what is wrong.
       if (outcome.status !== "done") return { ...state, refreshing: false };
-      return { ...state, refreshing: false, report: outcome.data, refusal: null };
+      // Counted values stay while the columns they belong to do.
+      const sameColumns = columnsSignature(state.report) === columnsSignature(outcome.data);
+      return {
+        ...state,
+        refreshing: false,
+        report: outcome.data,
+        refusal: null,
+        columnValues: sameColumns ? state.columnValues : {},
+      };
     }
   }
 }

@@ -16,7 +16,15 @@ import {
   type ValueFilterInput,
   type WorkbookProgress,
 } from "../actions";
-import { initialState, reducer, sheetStateOf, type PaneEvent, type PaneState, type Task } from "./state";
+import {
+  columnValuesKey,
+  initialState,
+  reducer,
+  sheetStateOf,
+  type PaneEvent,
+  type PaneState,
+  type Task,
+} from "./state";
 
 type ActionOf<K extends keyof typeof actions> = (typeof actions)[K];
 
@@ -49,6 +57,11 @@ export interface PaneApi {
     id: K,
     input: Parameters<(typeof actions)[K]["perform"]>[1],
   ): Promise<void>;
+  /**
+   * Counts a cohort's or quick filter's values when its list opens (Analyze leaves them uncounted);
+   * once per column and analysis, beside the one-action lock. The values land in state.columnValues.
+   */
+  loadColumnValues(column: number, kind: "cohort" | "quick"): void;
   cancel(): void;
   dismiss(): void;
   availability(action: keyof typeof actions): Availability;
@@ -58,6 +71,7 @@ export function usePane(session: Session): PaneApi {
   const [state, dispatch] = useReducer(reducer, initialState);
   const controller = useRef<AbortController | null>(null);
   const describes = useRef(0);
+  const valuesAsked = useRef(new Map<string, unknown>());
 
   /**
    * Reads what the add-in has added to the report (for the steps' check marks), after every analysis
@@ -205,6 +219,20 @@ export function usePane(session: Session): PaneApi {
         outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
       }
       dispatch({ type: "quietRead", actionId: id, outcome });
+    },
+    loadColumnValues: (column, kind) => {
+      const key = columnValuesKey(kind, column);
+      // Once per analysis: a new report object means a new analysis.
+      if (valuesAsked.current.get(key) === state.report || key in state.columnValues) return;
+      valuesAsked.current.set(key, state.report);
+      void session
+        .run(actions.countColumnValues as ActionOf<"countColumnValues">, { column, kind }, {})
+        .then((outcome) => {
+          if (outcome.status === "done")
+            dispatch({ type: "columnValuesCounted", key, values: outcome.data.values });
+          else valuesAsked.current.delete(key);
+        })
+        .catch(() => valuesAsked.current.delete(key));
     },
     cancel: () => controller.current?.abort(),
     dismiss: () => dispatch({ type: "dismissed" }),

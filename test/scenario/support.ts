@@ -164,12 +164,20 @@ export const steps = {
       const analysis = await session.run(actions.analyzeSheet, undefined);
       if (analysis.status !== "done") return analysis;
       const report = analysis.data as SheetReport;
-      const cohort = report.analysis.cohorts.find((c) => c.values.length > 0);
-      if (!cohort) throw new Error("the sample has no cohort column");
-      return session.run(actions.applyValueFilter, {
-        column: cohort.column,
-        values: [cohort.values[0].value],
-      });
+      // As the pane does: the cohort's values are counted when its list opens.
+      for (const cohort of report.analysis.cohorts) {
+        const listed = await session.run(actions.countColumnValues, {
+          column: cohort.column,
+          kind: "cohort",
+        });
+        if (listed.status !== "done") return listed;
+        if (listed.data.values.length === 0) continue;
+        return session.run(actions.applyValueFilter, {
+          column: cohort.column,
+          values: [listed.data.values[0].value],
+        });
+      }
+      throw new Error("the sample has no cohort column with values");
     },
   }),
   clear: (all = false): Step => ({

@@ -72,7 +72,9 @@ async function runEverything({ session }: Loaded, filters = true): Promise<void>
     expectDone(await session.run(actions.showActNowEvaluate, { product: "any" }), "Act Now + Evaluate");
     const cohort = analysis.data.analysis.cohorts[0];
     if (cohort) {
-      const values = [cohort.values[0].value];
+      const listed = await session.run(actions.countColumnValues, { column: cohort.column, kind: "cohort" });
+      if (listed.status !== "done") throw new Error(listed.message);
+      const values = [listed.data.values[0].value];
       expectDone(await session.run(actions.applyValueFilter, { column: cohort.column, values }), "cohort");
     }
     expectDone(await session.run(actions.clearFilters, { all: false }), "clear");

@@ -18,22 +18,38 @@ const OPERATOR = /^(>=|<=|<>|=|>|<)?(.*)$/s;
 /** Custom criteria like ">50", "=*text*", "<>x", "=" (blanks); case-insensitive as in Excel. */
 export function matchesCustom(criterion: string | undefined, value: CellValue, text: string): boolean {
   if (criterion === undefined) return true;
+  return compiledCustom(criterion)(value, text);
+}
+
+/** Each criterion parsed once: COUNTIFS and filters test one criterion against every cell of a column. */
+const COMPILED = new Map<string, (value: CellValue, text: string) => boolean>();
+
+function compiledCustom(criterion: string): (value: CellValue, text: string) => boolean {
+  let test = COMPILED.get(criterion);
+  if (!test) {
+    if (COMPILED.size > 10_000) COMPILED.clear();
+    test = compileCustom(criterion);
+    COMPILED.set(criterion, test);
+  }
+  return test;
+}
+
+function compileCustom(criterion: string): (value: CellValue, text: string) => boolean {
   const [, op = "=", operand] = OPERATOR.exec(criterion) ?? [];
   const target = operand ?? "";
   const numericTarget = target.trim() !== "" && Number.isFinite(Number(target)) ? Number(target) : null;
   if (op === "=" || op === "<>") {
-    const equal =
-      numericTarget !== null && typeof value === "number"
-        ? value === numericTarget
-        : wildcard(target).test(text);
-    return op === "=" ? equal : !equal;
+    const pattern = wildcard(target);
+    return (value, text) => {
+      const equal =
+        numericTarget !== null && typeof value === "number" ? value === numericTarget : pattern.test(text);
+      return op === "=" ? equal : !equal;
+    };
   }
-  if (numericTarget !== null) {
-    if (typeof value !== "number") return false;
-    return compare(op, value - numericTarget);
-  }
-  if (typeof value === "number" || text === "") return false;
-  return compare(op, text.toLowerCase().localeCompare(target.toLowerCase()));
+  if (numericTarget !== null) return (value) => typeof value === "number" && compare(op, value - numericTarget);
+  const lowerTarget = target.toLowerCase();
+  return (value, text) =>
+    !(typeof value === "number" || text === "") && compare(op, text.toLowerCase().localeCompare(lowerTarget));
 }
 
 function compare(op: string, diff: number): boolean {
@@ -49,7 +65,20 @@ function compare(op: string, diff: number): boolean {
   }
 }
 
+/** Compiled patterns: COUNTIFS and filters test one criterion against every cell of a column. */
+const WILDCARDS = new Map<string, RegExp>();
+
 function wildcard(pattern: string): RegExp {
+  let compiled = WILDCARDS.get(pattern);
+  if (!compiled) {
+    if (WILDCARDS.size > 10_000) WILDCARDS.clear();
+    compiled = compileWildcard(pattern);
+    WILDCARDS.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function compileWildcard(pattern: string): RegExp {
   let source = "";
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];

@@ -11,6 +11,16 @@ export interface SyncStats {
   bytesRead: number;
   maxCellsPerRead: number;
   cellsRead: number;
+  /** Request bytes of cell values and formulas set (Range.values, Range.formulas): what a write can't avoid. */
+  bytesWritten: number;
+  /** When not null, one line per sync: its members, request and response bytes (bench/trace.ts). */
+  trace: SyncTrace[] | null;
+}
+
+export interface SyncTrace {
+  members: string[];
+  requestBytes: number;
+  responseBytes: number;
 }
 
 export function emptyStats(): SyncStats {
@@ -24,9 +34,13 @@ export function emptyStats(): SyncStats {
     bytesRead: 0,
     maxCellsPerRead: 0,
     cellsRead: 0,
+    bytesWritten: 0,
+    trace: null,
   };
 }
 
 export function resetStats(stats: SyncStats): void {
+  const tracing = stats.trace !== null;
   Object.assign(stats, emptyStats());
+  if (tracing) stats.trace = [];
 }

@@ -97,8 +97,12 @@ export class ContextCore {
     const { stats, limits } = this.host;
     stats.syncs++;
     let requestBytes = MESSAGE_OVERHEAD;
-    for (const op of ops)
-      requestBytes += ACTION_OVERHEAD + op.member.length + (op.args === undefined ? 0 : jsonBytes(op.args));
+    let writtenBytes = 0;
+    for (const op of ops) {
+      const argBytes = op.args === undefined ? 0 : jsonBytes(op.args);
+      requestBytes += ACTION_OVERHEAD + op.member.length + argBytes;
+      if (op.member === "Range.values" || op.member === "Range.formulas") writtenBytes += argBytes;
+    }
     stats.requestBytes.push(requestBytes);
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     if (limits === "web" && requestBytes > WEB_PAYLOAD_LIMIT) {
@@ -128,6 +132,7 @@ export class ContextCore {
     }
     this.countResponse(state.responseBytes, requestBytes);
     if (!error) {
+      stats.bytesWritten += writtenBytes;
       stats.bytesRead += state.readBytes;
       stats.cellsRead += state.cellReads.reduce((a, b) => a + b, 0);
       stats.maxCellsPerRead = Math.max(stats.maxCellsPerRead, ...state.cellReads);
@@ -138,6 +143,11 @@ export class ContextCore {
         `The response payload size (${state.responseBytes} bytes) has exceeded the limit of ${WEB_PAYLOAD_LIMIT} bytes.`,
       );
     }
+    stats.trace?.push({
+      members: ops.map((op) => op.member),
+      requestBytes,
+      responseBytes: state.responseBytes,
+    });
     if (!error) for (const deliver of state.deliveries) deliver();
     if (changed) this.host.notifyChanged();
     if (error) throw error;

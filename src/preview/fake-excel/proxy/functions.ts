@@ -48,6 +48,21 @@ export function countIfMatches(criterion: unknown, value: CellValue): boolean {
   return matchesCustom(/^(>=|<=|<>|=|>|<)/.test(c) ? c : `=${c}`, value, text);
 }
 
+/**
+ * A range's cells, row by row, taken once per sync: Analyze sends hundreds of COUNTIFS over the same
+ * few columns in one sync, and nothing can change a cell between two calls of one sync's functions.
+ */
+const CELLS_BY_SYNC = new WeakMap<object, Map<string, CellValue[]>>();
+
+function cellsOnce(sync: object, t: RangeTarget): CellValue[] {
+  let bySync = CELLS_BY_SYNC.get(sync);
+  if (!bySync) CELLS_BY_SYNC.set(sync, (bySync = new Map()));
+  const key = `${t.sheet.name}!${t.rect.row},${t.rect.column},${t.rect.rowCount},${t.rect.columnCount}`;
+  let values = bySync.get(key);
+  if (!values) bySync.set(key, (values = cells(t)));
+  return values;
+}
+
 function cells(t: RangeTarget): CellValue[] {
   const { sheet, rect } = t;
   const out: CellValue[] = [];
@@ -99,13 +114,23 @@ export class FunctionsProxy extends ProxyObject<SheetModel> {
       fail("InvalidArgument", "Functions.countIfs", "COUNTIFS takes range and criteria pairs.");
     const rangeArgs = args.filter((_, i) => i % 2 === 0);
     return this._evaluate("countIfs", rangeArgs, (ranges) => {
-      const pairs = ranges.map((range, i) => ({ values: cells(range), criterion: args[2 * i + 1] }));
-      const size = pairs[0].values.length;
-      // Ranges of different sizes: Excel answers #VALUE!.
-      if (pairs.some((p) => p.values.length !== size)) return { value: null, error: "#VALUE!" };
+      const size = ranges[0].rect.rowCount * ranges[0].rect.columnCount;
+      // Ranges of different shapes: Excel answers #VALUE!.
+      if (
+        ranges.some(
+          (r) =>
+            r.rect.rowCount !== ranges[0].rect.rowCount || r.rect.columnCount !== ranges[0].rect.columnCount,
+        )
+      )
+        return { value: null, error: "#VALUE!" };
+      const sync = this.context.syncing;
+      const columns = ranges.map((range) => cellsOnce(sync, range));
       let count = 0;
-      for (let k = 0; k < size; k++)
-        if (pairs.every((p) => countIfMatches(p.criterion, p.values[k]))) count++;
+      for (let k = 0; k < size; k++) {
+        let all = true;
+        for (let i = 0; i < ranges.length && all; i++) all = countIfMatches(args[2 * i + 1], columns[i][k]);
+        if (all) count++;
+      }
       return { value: count, error: null };
     });
   }

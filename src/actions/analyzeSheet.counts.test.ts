@@ -1,0 +1,146 @@
+/**
+ * Analyze counts with Excel's COUNTIFS (issue 16) only where that is proven equal to reading the cells.
+ * These tests hold it to the domain's own counts on every kind of messy cell, and check that the
+ * fast path really is taken on a messy report whose spellings are the usual ones.
+ */
+import fc from "fast-check";
+import { actions, createSession } from ".";
+import { analyzeReport } from "../domain/analysis";
+import { detectLayout } from "../domain/layout";
+import type { CellValue } from "../domain/types";
+import { createFakeExcel } from "../preview/fake-excel";
+import { generateReport } from "../preview/sample-report";
+import { TODAY } from "../../test/support/workbooks";
+
+/** Cluster cells COUNTIFS matches differently from parseCluster, or not at all. */
+const CLUSTER_CELLS: CellValue[] = [
+  "Act Now",
+  "act now",
+  " Act Now",
+  "Act now ",
+  "Act  Now",
+  "Act_Now",
+  "act-now",
+  "ActNow",
+  "  Educate",
+  "Educate  ",
+  "EVALUATE",
+  "Nurture",
+  "Act\tNow",
+  "act now\u00A0",
+  "\u200BAct Now",
+  "Hot",
+  "TBD",
+  "Don't act now",
+  "Re-evaluate",
+  "",
+  " ",
+  "   ",
+  "\u00A0",
+  "\u200B",
+  "#N/A",
+  "#n/a",
+  " #N/A",
+  "#N/A ",
+  "#1 prospect",
+  5,
+  true,
+];
+/** Identity cells: names, and cells the domain counts as blank although they are not empty. */
+const IDENTITY_CELLS: CellValue[] = ["Contoso", "Fabrikam", 12345, "", " ", "#N/A", "\u200B", " Contoso"];
+
+function reportWith(clusters: CellValue[], identities: CellValue[]) {
+  const report = generateReport({ layout: "azure", rows: clusters.length, seed: 3 });
+  const header = report.rows[report.truth.headerRow];
+  const clusterColumn = header.indexOf(report.truth.products[0].clusterHeader);
+  const identityColumn = header.indexOf(report.truth.roles.accountName!);
+  const rows = report.rows.map((row) => [...row]);
+  clusters.forEach((cell, i) => {
+    rows[report.truth.headerRow + 1 + i][clusterColumn] = cell;
+    rows[report.truth.headerRow + 1 + i][identityColumn] = identities[i];
+  });
+  return { rows, headerRow: report.truth.headerRow, clusterColumn };
+}
+
+/** What the domain counts when every cell is read. */
+function countsFromCells(rows: CellValue[][], headerRow: number) {
+  const detection = detectLayout(rows.slice(0, 220));
+  if (!detection.ok) throw new Error(detection.reason);
+  const data = new Map<number, CellValue[]>();
+  for (let c = 0; c < rows[headerRow].length; c++)
+    data.set(
+      c,
+      rows.slice(headerRow + 1).map((row) => row[c] ?? ""),
+    );
+  return analyzeReport(detection.layout, data, rows.length - headerRow - 1);
+}
+
+async function analyzeInExcel(rows: CellValue[][]) {
+  const fake = createFakeExcel({ limits: "web" });
+  fake.workbook.addSheet("Report", rows);
+  const session = createSession(fake, () => TODAY);
+  fake.resetStats();
+  const outcome = await session.run(actions.analyzeSheet, undefined);
+  if (outcome.status !== "done") throw new Error(outcome.message);
+  return { analysis: outcome.data.analysis, stats: fake.stats };
+}
+
+describe("Analyze sheet counts with COUNTIFS only where proven", () => {
+  it("gives the counts of reading every cell, whatever the cluster and identity cells hold", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Cells the counts can prove, so the fast path is taken and checked, plus at most one odd
+        // cluster cell and one odd identity cell, each of which may send Analyze back to reading.
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...CLUSTER_CELLS.slice(0, 12), "Hot", "", "#N/A", 5),
+            fc.constantFrom<CellValue>("Contoso", 12345, ""),
+          ),
+          { minLength: 30, maxLength: 60 },
+        ),
+        fc.option(fc.tuple(fc.constantFrom(...CLUSTER_CELLS), fc.nat())),
+        fc.option(fc.tuple(fc.constantFrom(...IDENTITY_CELLS), fc.nat())),
+        async (cells, oddCluster, oddIdentity) => {
+          if (oddCluster) cells[oddCluster[1] % cells.length][0] = oddCluster[0];
+          if (oddIdentity) cells[oddIdentity[1] % cells.length][1] = oddIdentity[0];
+          const { rows, headerRow } = reportWith(
+            cells.map(([cluster]) => cluster),
+            cells.map(([, identity]) => identity),
+          );
+          const expected = countsFromCells(rows, headerRow);
+          const { analysis } = await analyzeInExcel(rows);
+          expect(analysis.blankRowCount).toBe(expected.blankRowCount);
+          expect(analysis.products.map((p) => p.counts)).toEqual(expected.products.map((p) => p.counts));
+        },
+      ),
+      { numRuns: 80, seed: 16 },
+    );
+  });
+
+  it("counts a messy report in four syncs without reading its cluster or cohort columns", async () => {
+    const report = generateReport({ layout: "ai-business", rows: 3_000, seed: 7, messy: true });
+    const expected = countsFromCells(report.rows, report.truth.headerRow);
+    const { analysis, stats } = await analyzeInExcel(report.rows);
+    expect(analysis.products.map((p) => p.counts)).toEqual(expected.products.map((p) => p.counts));
+    expect(analysis.blankRowCount).toBe(expected.blankRowCount);
+    // Spellings such as "act now " and "  Educate" are counted, not read.
+    expect(expected.products.some((p) => p.counts.Unknown > 0)).toBe(true);
+    expect(stats.syncs).toBeLessThanOrEqual(4);
+    // The header block and sample (about 220 rows) is all that is read.
+    expect(stats.cellsRead).toBeLessThanOrEqual(220 * report.rows[0].length);
+    expect(analysis.cohorts.every((c) => c.valuesPending)).toBe(true);
+  });
+
+  it("reads a cluster column when a spelling there can't be proven by counting", async () => {
+    const clusters: CellValue[] = Array.from({ length: 40 }, (_, i) =>
+      i === 7 ? "Act\u200BNow" : "Evaluate",
+    );
+    const { rows, headerRow } = reportWith(clusters, Array<CellValue>(40).fill("Contoso"));
+    const { analysis, stats } = await analyzeInExcel(rows);
+    expect(analysis.products[0].counts["Act Now"]).toBe(1);
+    expect(analysis.products[0].counts.Unknown).toBe(
+      countsFromCells(rows, headerRow).products[0].counts.Unknown,
+    );
+    expect(stats.syncs).toBeGreaterThan(4);
+  });
+});
