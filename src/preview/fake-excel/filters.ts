@@ -46,7 +46,8 @@ function compileCustom(criterion: string): (value: CellValue, text: string) => b
       return op === "=" ? equal : !equal;
     };
   }
-  if (numericTarget !== null) return (value) => typeof value === "number" && compare(op, value - numericTarget);
+  if (numericTarget !== null)
+    return (value) => typeof value === "number" && compare(op, value - numericTarget);
   const lowerTarget = target.toLowerCase();
   return (value, text) =>
     !(typeof value === "number" || text === "") && compare(op, text.toLowerCase().localeCompare(lowerTarget));
