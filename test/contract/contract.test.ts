@@ -131,3 +131,25 @@ describe("a recorded difference fails", () => {
     expect(sameJson({ a: null }, { b: null })).toBe(false);
   });
 });
+
+describe("COUNTIFS criteria of Analyze's counting proof, as the COUNTIFS page documents them", () => {
+  it("count in the in-memory Excel what Excel counts", async () => {
+    const proof = CONTRACT_CASES.find((c) => c.id === "countifs-proof-criteria")!;
+    const recording = await recordInMemory({}, [proof]);
+    // [alone, with (names, "<>")]: see the cells in src/preview/contract/cases/countIfs.ts.
+    expect(recording.cases[proof.id].observation).toEqual({
+      ok: {
+        '"<>"': [11, 9],
+        '""': [1, 1],
+        '" *"': [3, 3],
+        '"#NAME~?"': [1, 1],
+        '"#*"': [2, 2],
+        '"*a*c*t*n*o*w*"': [5, 4],
+        '" act now"': [1, 1],
+        '"act_now"': [1, 1],
+        '"act  now"': [1, 0],
+        '"  "': [1, 1],
+      },
+    });
+  });
+});

@@ -66,3 +66,75 @@ export const countIfs: ContractCase = {
     return { counts, visible };
   },
 };
+
+/**
+ * The criteria Analyze's proof counts with (src/domain/clusterCounts.ts): "<>" counts non-empty cells and
+ * "" empty ones; "~?" is a literal question mark; " *" counts texts starting with a space (" Act Now", " ");
+ * the letters-in-order superset "*a*c*t*n*o*w*" matches every stray spelling; an exact text counts itself
+ * only, case aside; a number is no text to a wildcard.
+ */
+export const countIfsProof: ContractCase = {
+  id: "countifs-proof-criteria",
+  title: "COUNTIFS criteria of Analyze's counting proof",
+  source: "https://support.microsoft.com/office/countifs-function-dda3dc6e-f74e-4aee-88bc-aa8c2a866842",
+  members: ["Workbook.functions", "Functions.countIfs", "FunctionResult.value", "FunctionResult.error"],
+  async run(c) {
+    const criteria = [
+      "<>",
+      "",
+      " *",
+      "#NAME~?",
+      "#*",
+      "*a*c*t*n*o*w*",
+      " act now",
+      "act_now",
+      "act  now",
+      "  ",
+    ];
+    return c.attempt(async (context, sheet) => {
+      put(sheet, "A1:A12", [
+        ["Act Now"],
+        [" Act Now"],
+        ["act_now"],
+        ["Act  Now"],
+        [""],
+        [" "],
+        ["  "],
+        ["#NAME?"],
+        ["#NAMEX"],
+        ["Don't act now"],
+        [42],
+        ["Contoso"],
+      ]);
+      put(sheet, "B1:B12", [
+        ["x"],
+        ["x"],
+        ["x"],
+        [""],
+        ["x"],
+        ["x"],
+        ["x"],
+        ["x"],
+        ["x"],
+        ["x"],
+        ["x"],
+        [""],
+      ]);
+      const clusters = sheet.getRange("A1:A12");
+      const names = sheet.getRange("B1:B12");
+      const alone = criteria.map((k) =>
+        context.workbook.functions.countIfs(clusters, k).load("value, error"),
+      );
+      const customersOnly = criteria.map((k) =>
+        context.workbook.functions.countIfs(clusters, k, names, "<>").load("value, error"),
+      );
+      await context.sync();
+      const byCriterion: Record<string, Json> = {};
+      criteria.forEach(
+        (k, i) =>
+          (byCriterion[JSON.stringify(k)] = [alone[i].value as number, customersOnly[i].value as number]),
+      );
+      return byCriterion;
+    });
+  },
+};

@@ -3,7 +3,7 @@ import { application } from "./application";
 import { autofilterCriteria } from "./autofilterCriteria";
 import { charts } from "./charts";
 import { conditionalFormats } from "./conditionalFormats";
-import { countIfs } from "./countIfs";
+import { countIfs, countIfsProof } from "./countIfs";
 import { filteredWrites } from "./filteredWrites";
 import { formats } from "./formats";
 import { freezePanes } from "./freezePanes";
@@ -35,6 +35,7 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   filteredWrites,
   rangeView,
   countIfs,
+  countIfsProof,
   tables,
   sort,
   pivotTables,
