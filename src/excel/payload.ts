@@ -2,11 +2,11 @@ import type { CellValue } from "../domain/types";
 
 /** Excel on the web refuses requests or responses over 5 MB; we stay well under with a margin. */
 export const PAYLOAD_LIMIT_BYTES = 4 * 1024 * 1024;
-/** Target per block: half the limit, so a block of unusually long texts still fits. */
-export const BLOCK_TARGET_BYTES = 2 * 1024 * 1024;
+/** Target per block: fewer, fuller syncs, with room under the 5 MB limit for rows longer than the sample. */
+export const BLOCK_TARGET_BYTES = 3.5 * 1024 * 1024;
 /** Above this many cells in one range Excel returns null values without an error. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
-export const MAX_ROWS_PER_BLOCK = 20_000;
+export const MAX_ROWS_PER_BLOCK = 50_000;
 /** A block may shrink to one row when rows hold very long texts. */
 export const MIN_ROWS_PER_BLOCK = 1;
 
@@ -48,7 +48,7 @@ export function estimateBytesPerRow(
   }
   const average = sample.length ? total / sample.length : 0;
   // Rows further down may hold longer text than the sample: take the larger of the longest sampled
-  // row and 1.25x the average, and at least 8 bytes per cell. The block target leaves 2.5x headroom
+  // row and 1.25x the average, and at least 8 bytes per cell. The block target leaves 1.4x headroom
   // under the 5 MB limit, and a block Excel still refuses is split and read again.
   return Math.max(largest, average * 1.25, columns.length * 8);
 }

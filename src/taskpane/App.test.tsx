@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ActionOutcome, FilterResult, SheetReport } from "../actions";
+import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import { App } from "./App";
 import { counts, deferred, fakeSession, sampleReport, type FakeSession } from "./testSession";
 
@@ -263,7 +264,7 @@ describe("App", () => {
             updated: false,
             rows: 500,
             disagreements: 0,
-            settings: {},
+            settings: DEFAULT_SCORE_SETTINGS,
             signalsMissing: [],
           },
         }),

@@ -179,18 +179,17 @@ describe("score settings", () => {
 });
 
 describe("actions that change the sheet", () => {
-  test("after Add helper columns the pane reads the sheet again, keeps the outcome and offers Update", async () => {
-    const before = sampleReport();
-    const after: SheetReport = { ...sampleReport(), hasHelperColumns: true };
+  test("after Add helper columns the pane updates from the action's result, keeps the outcome and offers Update", async () => {
     const session = fakeSession({
-      analyzeSheet: analyses(before, after),
+      analyzeSheet: analyses(sampleReport()),
       addHelperColumns: done(helpersData, "Added helper columns AZ:BD for 500 rows."),
     });
     renderPane(session);
     fireEvent.click(await screen.findByTestId("add-helpers"));
     await waitFor(() => expect(screen.getByTestId("add-helpers")).toHaveTextContent("Update helper columns"));
-    expect(ids(session)).toEqual(["analyzeSheet", "addHelperColumns", "analyzeSheet"]);
-    // The re-analysis is quiet: the action's outcome stays, and no progress is shown for it.
+    // Issue 16: the action says what changed, so the sheet is not analysed again (no round trips).
+    expect(ids(session)).toEqual(["analyzeSheet", "addHelperColumns"]);
+    // The action's outcome stays, and no progress is shown for the update.
     expect(screen.getByTestId("outcome")).toHaveTextContent("Added helper columns AZ:BD for 500 rows.");
     expect(screen.queryByTestId("progress")).toBeNull();
   });
@@ -214,7 +213,7 @@ describe("actions that change the sheet", () => {
       { sheetName: "Propensity Summary", mode: "pivot", industries: 4, subSegments: 3 },
     ],
     ["prepare-sellers", "prepareForSellers", { aboutSheet: "About this report" }],
-  ])("%s runs %s with no input, then re-reads the sheet", async (button, id, data) => {
+  ])("%s runs %s with no input, and the pane updates without analysing again", async (button, id, data) => {
     const session = fakeSession({
       analyzeSheet: analyses(sampleReport()),
       [id]: done(data, `${id} finished.`),
@@ -222,7 +221,8 @@ describe("actions that change the sheet", () => {
     renderPane(session);
     fireEvent.click(await screen.findByTestId(button));
     expect(await screen.findByTestId("outcome")).toHaveTextContent(`${id} finished.`);
-    await waitFor(() => expect(ids(session)).toEqual(["analyzeSheet", id, "analyzeSheet"]));
+    await waitFor(() => expect(screen.getByTestId("add-helpers")).toHaveTextContent("Update helper columns"));
+    expect(ids(session)).toEqual(["analyzeSheet", id]);
     expect(session.calls[1].input).toBeUndefined();
   });
 

@@ -28,6 +28,8 @@ import {
 
 type ActionOf<K extends keyof typeof actions> = (typeof actions)[K];
 
+const withHelperColumns = (report: SheetReport): SheetReport => ({ ...report, hasHelperColumns: true });
+
 export interface PaneApi {
   state: PaneState;
   analyze(): Promise<void>;
@@ -96,8 +98,11 @@ export function usePane(session: Session): PaneApi {
       input: I,
       origin: string,
       finished: (outcome: ActionOutcome<O>) => PaneEvent,
-      /** The action may have changed the sheet: read it again afterwards (only when it finished). */
-      refreshAfter = false,
+      /**
+       * The action may have changed the sheet: read it again afterwards (only when it finished); or,
+       * when the action's own result says what changed, update the report from it without reading.
+       */
+      refreshAfter: boolean | ((report: SheetReport, outcome: O) => SheetReport) = false,
     ): Promise<void> => {
       if (controller.current) return; // one action at a time
       const abort = new AbortController();
@@ -119,7 +124,14 @@ export function usePane(session: Session): PaneApi {
         }
         dispatch(finished(outcome));
         const changed = outcome.status === "done";
-        if (refreshAfter && changed) {
+        const known = state.report;
+        if (typeof refreshAfter === "function" && outcome.status === "done" && known) {
+          // Issue 16: what the action knows is enough; no re-analysis, no round trips.
+          dispatch({
+            type: "refreshed",
+            outcome: { status: "done", message: "", warnings: [], data: refreshAfter(known, outcome.data) },
+          });
+        } else if (refreshAfter && changed) {
           // Analyze only reads; its outcome updates the report and nothing else.
           dispatch({ type: "refreshing" });
           let refreshed: ActionOutcome<SheetReport>;
@@ -135,7 +147,7 @@ export function usePane(session: Session): PaneApi {
         controller.current = null;
       }
     },
-    [session, describe],
+    [session, describe, state.report],
   );
 
   const stateForAvailability = sheetStateOf(state);
@@ -171,7 +183,11 @@ export function usePane(session: Session): PaneApi {
         input,
         "helpers",
         (outcome) => ({ type: "helpersAdded", outcome }),
-        true,
+        (report, result) => ({
+          ...report,
+          hasHelperColumns: true,
+          scoreSettings: result.settings,
+        }),
       ),
     sortByPriority: () =>
       run(
@@ -180,7 +196,8 @@ export function usePane(session: Session): PaneApi {
         undefined,
         "sort",
         (outcome) => ({ type: "sorted", outcome }),
-        true,
+        // It adds the helper columns when they are missing and changes no cell the analysis counts.
+        withHelperColumns,
       ),
     buildSummaries: () =>
       run(
@@ -189,7 +206,8 @@ export function usePane(session: Session): PaneApi {
         undefined,
         "summaries",
         (outcome) => ({ type: "summarised", outcome }),
-        true,
+        // It adds the helper columns when they are missing and changes no cell the analysis counts.
+        withHelperColumns,
       ),
     prepareForSellers: () =>
       run(
@@ -198,7 +216,8 @@ export function usePane(session: Session): PaneApi {
         undefined,
         "prepare",
         (outcome) => ({ type: "prepared", outcome }),
-        true,
+        // It adds the helper columns when they are missing and changes no cell the analysis counts.
+        withHelperColumns,
       ),
     resetSheet: (input) =>
       run("reset", actions.resetSheet, input, "reset", (outcome) => ({ type: "reset", outcome }), true),
