@@ -31,6 +31,8 @@ const AMBIGUOUS_MARGIN = 0.03;
  * still score (1 - the lowest score kept), so an account matching none of them cannot reach it.
  */
 const PREFIX_SHARE = 1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN) + 0.01;
+/** Candidate searches through this many postings or more are remembered for the same heavy words. */
+const CACHED_SEARCH = 64;
 /** Typos are matched only in words this long: shorter ones differ by one letter too often. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -225,6 +227,8 @@ export class CrmIndex {
   readonly usable: Uint8Array;
   readonly duplicateIds: string[] = [];
   duplicateRows = 0;
+  /** Candidates of heavy-word sets with long postings ("Northwind Health" + another word): report names share them. */
+  private readonly candidateCache = new Map<string, number[]>();
   /** Time spent in similarNames, for the benchmark's phase times. */
   similarNamesMs = 0;
   private readonly byDomain = new Map<string, number[]>();
@@ -253,7 +257,6 @@ export class CrmIndex {
   private neighbourCache: (Map<number, number> | undefined)[] = [];
   /** Per customer row: its name's word ids (set by setCustomers). */
   private customerWords: Int32Array[] = [];
-  private documents = 0;
   private readonly reportNames = new Map<string, number>();
   private readonly reportDomains = new Map<string, number>();
   private wordWeights = new Float64Array(0);
@@ -382,7 +385,6 @@ export class CrmIndex {
       add(words);
     }
     const documents = this.usableCount + customerNames.length;
-    this.documents = documents;
     // A word no usable name holds counts as once seen, as a word of neither list would.
     this.wordWeights = Float64Array.from(df, (n) => Math.log(1 + documents / (n || 1)));
     this.neighbourCache = new Array<Map<number, number> | undefined>(this.words.length);
@@ -493,16 +495,12 @@ export class CrmIndex {
   }
 
   /**
-   * A customer's name ready to be compared; its typo neighbours are looked up only when needed.
-   * `row` is the customer's row given to setCustomers (its word ids are known); without it, the
-   * words are looked up.
+   * A customer's name ready to be compared (`row`: its row in the names given to setCustomers);
+   * its typo neighbours are looked up only when needed.
    */
-  query(name: NormalisedName, row = -1): NameQuery {
-    const ids =
-      row >= 0
-        ? this.customerWords[row]
-        : Int32Array.from(name.tokens, (t) => this.vocabulary.get(t) ?? -1);
-    const weights = Array.from(ids, (id) => (id >= 0 ? this.wordWeights[id] : Math.log(1 + this.documents)));
+  query(name: NormalisedName, row: number): NameQuery {
+    const ids = this.customerWords[row];
+    const weights = Array.from(ids, (id) => this.wordWeights[id]);
     return {
       name,
       weights,
@@ -627,6 +625,16 @@ export class CrmIndex {
       }
       all |= 1 << bit;
     }
+    // The candidates depend only on the heavy words: long searches are kept for the next name with them.
+    let cacheKey = "";
+    if (driverSize >= CACHED_SEARCH) {
+      cacheKey = heavy
+        .map((i) => exactIds[i])
+        .sort((x, y) => x - y)
+        .join(",");
+      const cached = this.candidateCache.get(cacheKey);
+      if (cached) return cached;
+    }
     const { seen, wordStamp, wordMask, postingAccounts, accountStart, accountWordIds } = this;
     for (const id of driver)
       for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
@@ -640,6 +648,7 @@ export class CrmIndex {
         }
         if (mask === all) found.push(a);
       }
+    if (cacheKey) this.candidateCache.set(cacheKey, found);
     return found;
   }
 
