@@ -114,6 +114,22 @@ export function domainKey(value: unknown): DomainKey {
   if (typeof value !== "string") return { kind: "none" };
   let text = value.trim().toLowerCase();
   if (!text || text === "#n/a" || text === "n/a") return { kind: "none" };
+  // Most cells hold a bare host already ("contoso.com"): nothing to strip.
+  if (!BARE_HOST.test(text) || text.startsWith("www")) text = hostOf(text);
+  if (!text.includes(".")) return { kind: "none" };
+  // The hostname is already extracted; tldts only looks up the public suffix.
+  const parsed = parse(text, HOSTNAME_ONLY);
+  if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return { kind: "none" };
+  const domain = parsed.domain;
+  return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };
+}
+
+const BARE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+const HOSTNAME_ONLY = { extractHostname: false } as const;
+
+/** The host of a website, address or email: scheme, "www.", path, query, port and trailing dot removed. */
+function hostOf(value: string): string {
+  let text = value;
   // Several addresses in one cell ("a.com; b.com"): the first one.
   text = text.split(/[\s;,|]+/)[0];
   text = text.replace(/^mailto:/, "");
@@ -125,12 +141,7 @@ export function domainKey(value: unknown): DomainKey {
     .replace(/:\d*$/, "")
     .replace(/\.+$/, "")
     .replace(/^www\d?\./, "");
-  if (!text.includes(".")) return { kind: "none" };
-  // The hostname is already extracted; tldts only looks up the public suffix.
-  const parsed = parse(text, { extractHostname: false });
-  if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return { kind: "none" };
-  const domain = parsed.domain;
-  return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };
+  return text;
 }
 
 /** True when a value reads as a website, domain or email (for detecting the column by content). */

@@ -500,15 +500,24 @@ export class CrmIndex {
    */
   query(name: NormalisedName, row: number): NameQuery {
     const ids = this.customerWords[row];
-    const weights = Array.from(ids, (id) => this.wordWeights[id]);
-    return {
-      name,
-      weights,
-      order: weights.map((_, i) => i).sort((a, b) => weights[b] - weights[a]),
-      total: weights.reduce((a, b) => a + b, 0),
-      exactIds: Array.from(ids),
-      neighbours: null,
-    };
+    const n = ids.length;
+    const weights = new Array<number>(n);
+    const order = new Array<number>(n);
+    const exactIds = new Array<number>(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      weights[i] = this.wordWeights[ids[i]];
+      exactIds[i] = ids[i];
+      total += weights[i];
+      // Insertion sort, heaviest first, ties in word order (names have a handful of words).
+      let k = i;
+      while (k > 0 && weights[order[k - 1]] < weights[i]) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
+    return { name, weights, order, total, exactIds, neighbours: null };
   }
 
   private neighboursOf(query: NameQuery): Map<number, number>[] {
@@ -689,6 +698,9 @@ function resolve(
   settle: (accounts: readonly number[]) => number | null,
 ): CrmMatchRow | null {
   if (evidence.length === 0) return null;
+  // The usual case: one key, one account.
+  if (evidence.length === 1 && evidence[0].accounts.length === 1)
+    return { kind: evidence[0].kind, account: evidence[0].accounts[0] };
   const singles = [...new Set(evidence.filter((e) => e.accounts.length === 1).map((e) => e.accounts[0]))];
   if (singles.length > 1) return { kind: "Conflict", account: -1, candidates: singles };
   let account: number;
@@ -770,6 +782,14 @@ export function* matchCustomersInSteps(
   };
 }
 
+/** Of accounts sharing a key, the one whose name is clearly the customer's, or null. */
+function settleByName(index: CrmIndex, query: NameQuery, within: readonly number[]): number | null {
+  const [best, second] = index.similarNames(query, within);
+  if (!best || best.score < SIMILAR_NAME_THRESHOLD) return null;
+  if (second && best.score - second.score < AMBIGUOUS_MARGIN) return null;
+  return best.account;
+}
+
 function matchOne(
   index: CrmIndex,
   row: number,
@@ -778,17 +798,17 @@ function matchOne(
   ids: { customerId: unknown; tpid: unknown; tenantId: unknown },
   rawDomain: unknown,
 ): CrmMatchRow {
-  if (!name.key && isBlankValue(rawDomain) && Object.values(ids).every(isBlankValue))
+  if (
+    !name.key &&
+    isBlankValue(rawDomain) &&
+    isBlankValue(ids.customerId) &&
+    isBlankValue(ids.tpid) &&
+    isBlankValue(ids.tenantId)
+  )
     return { kind: null, account: -1 };
   const query = index.query(name, row);
   const evidence = index.evidence(query, domain, ids);
-  const settle = (within: readonly number[]) => {
-    const [best, second] = index.similarNames(query, within);
-    if (!best || best.score < SIMILAR_NAME_THRESHOLD) return null;
-    if (second && best.score - second.score < AMBIGUOUS_MARGIN) return null;
-    return best.account;
-  };
-  const resolved = resolve(evidence, settle);
+  const resolved = resolve(evidence, (within) => settleByName(index, query, within));
   if (resolved) {
     // The domain alone found an account with another name: a better-named account elsewhere is a Conflict.
     if (resolved.kind === "Domain" && evidence.length === 1 && !index.namesAgree(query, resolved.account)) {
