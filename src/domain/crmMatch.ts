@@ -162,7 +162,8 @@ function deletionHashes(word: string, out: Int32Array): Int32Array {
   const prefix = n + 1;
   let power = 1;
   out[prefix] = 0;
-  for (let i = 0; i < n; i++) out[prefix + i + 1] = (Math.imul(out[prefix + i], HASH_BASE) + word.charCodeAt(i)) | 0;
+  for (let i = 0; i < n; i++)
+    out[prefix + i + 1] = (Math.imul(out[prefix + i], HASH_BASE) + word.charCodeAt(i)) | 0;
   const whole = out[prefix + n];
   // From the end: deleting letter i joins word[0..i) x B^(n-1-i) and the rest's hash.
   for (let i = n - 1; i >= 0; i--) {
@@ -256,7 +257,8 @@ export class CrmIndex {
   /** Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once, by word id. */
   private neighbourCache: (Map<number, number> | undefined)[] = [];
   /** Per customer row: its name's word ids (set by setCustomers). */
-  private customerWords: Int32Array[] = [];
+  private customerStart = new Int32Array(1);
+  private customerWordIds = new Int32Array(0);
   private readonly reportNames = new Map<string, number>();
   private readonly reportDomains = new Map<string, number>();
   private wordWeights = new Float64Array(0);
@@ -361,8 +363,8 @@ export class CrmIndex {
     const df: number[] = new Array<number>(this.words.length).fill(0);
     const lastDocument: number[] = new Array<number>(this.words.length).fill(-1);
     let document = 0;
-    const add = (words: Int32Array) => {
-      for (let i = 0; i < words.length; i++) {
+    const add = (words: ArrayLike<number>, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
         const w = words[i];
         if (w >= df.length) {
           df.push(0);
@@ -375,15 +377,17 @@ export class CrmIndex {
       document++;
     };
     for (let a = 0; a < this.names.length; a++)
-      if (this.usable[a]) add(this.accountWordIds.subarray(this.accountStart[a], this.accountStart[a + 1]));
-    this.customerWords = new Array<Int32Array>(customerNames.length);
+      if (this.usable[a]) add(this.accountWordIds, this.accountStart[a], this.accountStart[a + 1]);
+    const customerStart = new Int32Array(customerNames.length + 1);
+    const customerWordIds: number[] = [];
     for (let r = 0; r < customerNames.length; r++) {
-      const tokens = customerNames[r].tokens;
-      const words = new Int32Array(tokens.length);
-      for (let i = 0; i < tokens.length; i++) words[i] = this.wordId(tokens[i]);
-      this.customerWords[r] = words;
-      add(words);
+      const from = customerWordIds.length;
+      for (const token of customerNames[r].tokens) customerWordIds.push(this.wordId(token));
+      customerStart[r + 1] = customerWordIds.length;
+      add(customerWordIds, from, customerWordIds.length);
     }
+    this.customerStart = customerStart;
+    this.customerWordIds = Int32Array.from(customerWordIds);
     const documents = this.usableCount + customerNames.length;
     // A word no usable name holds counts as once seen, as a word of neither list would.
     this.wordWeights = Float64Array.from(df, (n) => Math.log(1 + documents / (n || 1)));
@@ -394,7 +398,8 @@ export class CrmIndex {
     this.accountWeights = new Float64Array(this.accounts.count);
     for (let a = 0; a < this.accounts.count; a++) {
       let sum = 0;
-      for (let k = this.accountStart[a]; k < this.accountStart[a + 1]; k++) sum += this.wordWeights[this.accountWordIds[k]];
+      for (let k = this.accountStart[a]; k < this.accountStart[a + 1]; k++)
+        sum += this.wordWeights[this.accountWordIds[k]];
       this.accountWeights[a] = sum;
     }
     for (const name of customerNames) if (name.key) count(this.reportNames, name.key);
@@ -412,10 +417,15 @@ export class CrmIndex {
     return this.legalFormsFit(name, account);
   }
 
+  /** Several report customers have this name. */
+  private sharedName(name: NormalisedName): boolean {
+    return name.key !== "" && (this.reportNames.get(name.key) ?? 0) > 1;
+  }
+
   /** Legal forms agree; when several report customers share the name, they must be the same. */
-  private legalFormsFit(name: NormalisedName, account: number): boolean {
+  private legalFormsFit(name: NormalisedName, account: number, shared = this.sharedName(name)): boolean {
     const other = this.names[account];
-    if (name.key && (this.reportNames.get(name.key) ?? 0) > 1) return name.legal === other.legal;
+    if (shared) return name.legal === other.legal;
     return !legalFormsDisagree(name.legal, other.legal);
   }
 
@@ -499,15 +509,15 @@ export class CrmIndex {
    * its typo neighbours are looked up only when needed.
    */
   query(name: NormalisedName, row: number): NameQuery {
-    const ids = this.customerWords[row];
-    const n = ids.length;
+    const first = this.customerStart[row];
+    const n = this.customerStart[row + 1] - first;
     const weights = new Array<number>(n);
     const order = new Array<number>(n);
     const exactIds = new Array<number>(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      weights[i] = this.wordWeights[ids[i]];
-      exactIds[i] = ids[i];
+      exactIds[i] = this.customerWordIds[first + i];
+      weights[i] = this.wordWeights[exactIds[i]];
       total += weights[i];
       // Insertion sort, heaviest first, ties in word order (names have a handful of words).
       let k = i;
@@ -517,7 +527,7 @@ export class CrmIndex {
       }
       order[k] = i;
     }
-    return { name, weights, order, total, exactIds, neighbours: null };
+    return { name, weights, order, total, exactIds, neighbours: null, sharedName: null };
   }
 
   private neighboursOf(query: NameQuery): Map<number, number>[] {
@@ -537,7 +547,8 @@ export class CrmIndex {
     const length = this.accountStart[account + 1] - first;
     const { order, weights, total } = query;
     if (length === 0 || order.length === 0) return 0;
-    if (!this.legalFormsFit(query.name, account)) return 0;
+    query.sharedName ??= this.sharedName(query.name);
+    if (!this.legalFormsFit(query.name, account, query.sharedName)) return 0;
     const neighbours = this.neighboursOf(query);
     // J >= t needs the customer's unmatched weight <= (1 - t) x its total.
     const allowedMiss = (1 - threshold) * total + 1e-9;
@@ -682,6 +693,8 @@ export interface NameQuery {
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
+  /** Several report customers have this name (looked up once). */
+  sharedName: boolean | null;
 }
 
 function count(map: Map<string, number>, key: string): void {
@@ -778,7 +791,11 @@ export function* matchCustomersInSteps(
     duplicateIds: index.duplicateIds,
     duplicateRows: index.duplicateRows,
     usableAccounts: index.usableCount,
-    phaseMs: { ...phaseMs, exact: phaseMs.exact + lap() - index.similarNamesMs, similarNames: index.similarNamesMs },
+    phaseMs: {
+      ...phaseMs,
+      exact: phaseMs.exact + lap() - index.similarNamesMs,
+      similarNames: index.similarNamesMs,
+    },
   };
 }
 
