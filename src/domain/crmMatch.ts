@@ -74,10 +74,24 @@ export interface CrmMatchResult {
   /** CRM account ids found on more than one row: those rows were not used. */
   duplicateIds: string[];
   duplicateRows: number;
+  /**
+   * TPID / Microsoft customer ids and tenant ids found on more than one (usable) account: those
+   * ids were not used for matching (the accounts still match on their other keys).
+   */
+  duplicateKeys: Record<SharedIdKey, DuplicateKeyIds>;
   /** Accounts used for matching. */
   usableAccounts: number;
   /** Milliseconds spent per phase (pauses at the steps not counted), for the benchmark. */
   phaseMs: CrmPhaseTimes;
+}
+
+export type SharedIdKey = "msId" | "tenantId";
+
+export interface DuplicateKeyIds {
+  /** The ids, as keys (trimmed, lower case), in the order of the export. */
+  ids: string[];
+  /** CRM rows carrying one of them. */
+  rows: number;
 }
 
 export interface CrmPhaseTimes {
@@ -228,6 +242,10 @@ export class CrmIndex {
   readonly usable: Uint8Array;
   readonly duplicateIds: string[] = [];
   duplicateRows = 0;
+  duplicateKeys: Record<SharedIdKey, DuplicateKeyIds> = {
+    msId: { ids: [], rows: 0 },
+    tenantId: { ids: [], rows: 0 },
+  };
   /** Candidates of heavy-word sets with long postings ("Northwind Health" + another word): report names share them. */
   private readonly candidateCache = new Map<string, number[]>();
   /** Time spent in similarNames, for the benchmark's phase times. */
@@ -285,6 +303,7 @@ export class CrmIndex {
       const tenant = idKey(accounts.tenantId?.[a]);
       if (tenant) push(this.byTenant, tenant, a);
     }
+    this.duplicateKeys = { msId: dropSharedIds(this.byMsId), tenantId: dropSharedIds(this.byTenant) };
     this.accountVocabulary = this.words.length;
     this.accountStart = accountStart;
     this.accountWordIds = Int32Array.from(wordIds);
@@ -697,6 +716,18 @@ export interface NameQuery {
   sharedName: boolean | null;
 }
 
+/** An id on several accounts identifies none of them: taken out of the lookup, and reported. */
+function dropSharedIds(byId: Map<string, number[]>): DuplicateKeyIds {
+  const found: DuplicateKeyIds = { ids: [], rows: 0 };
+  for (const [id, accounts] of byId) {
+    if (accounts.length < 2) continue;
+    found.ids.push(id);
+    found.rows += accounts.length;
+    byId.delete(id);
+  }
+  return found;
+}
+
 function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
@@ -790,6 +821,7 @@ export function* matchCustomersInSteps(
     counts,
     duplicateIds: index.duplicateIds,
     duplicateRows: index.duplicateRows,
+    duplicateKeys: index.duplicateKeys,
     usableAccounts: index.usableCount,
     phaseMs: {
       ...phaseMs,
