@@ -1,5 +1,6 @@
 import { analysisColumnsNeeded, analyzeReport, customersText } from "../domain/analysis";
 import { formatColumnsNeeded } from "../domain/columnFormats";
+import { locateCrmOwnerColumn } from "../domain/crmColumns";
 import { detectCsvDamage } from "../domain/csvDamage";
 import { distinctValueCounts } from "../domain/filters";
 import type { ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
@@ -27,12 +28,15 @@ export interface SheetReport {
   quickFilters: QuickFilter[];
 }
 
-export type QuickFilterRole = Extract<ColumnRole, "transacted36" | "subSegment" | "industry" | "country">;
+/** Report roles, and crmOwner: the CRM Owner column Match to CRM wrote (customers per owner). */
+export type QuickFilterRole =
+  Extract<ColumnRole, "transacted36" | "subSegment" | "industry" | "country"> | "crmOwner";
 export const QUICK_FILTER_ROLES: readonly QuickFilterRole[] = [
   "transacted36",
   "subSegment",
   "industry",
   "country",
+  "crmOwner",
 ];
 
 export interface QuickFilter {
@@ -60,7 +64,10 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
   async perform(env) {
     const report = await openReport(env.host, env.capabilities);
     const quickColumns = QUICK_FILTER_ROLES.flatMap((role) => {
-      const column = report.layout.roles[role];
+      const column =
+        role === "crmOwner"
+          ? (locateCrmOwnerColumn(report.layout.rawHeaders) ?? undefined)
+          : report.layout.roles[role];
       return column === undefined ? [] : [{ role, column }];
     });
     const columns = [
