@@ -196,31 +196,31 @@ function buildTypoTable(words: readonly string[], vocabulary: number): TypoTable
   let buckets = 1;
   while (buckets < entries) buckets *= 2;
   const mask = buckets - 1;
-  const keys = new Int32Array(entries);
-  const ids = new Int32Array(entries);
+  // Hash every word and deletion once, then place the entries by bucket (a counting sort).
+  const hashes = new Int32Array(entries);
+  const owners = new Int32Array(entries);
   const starts = new Int32Array(buckets + 1);
   let scratch: Int32Array = new Int32Array(64);
-  // Two passes over the words: count per bucket, then place.
-  for (let pass = 0; pass < 2; pass++) {
-    for (let id = 0; id < vocabulary; id++) {
-      const word = words[id];
-      if (word.length < MIN_TYPO_LENGTH) continue;
-      scratch = deletionHashes(word, scratch);
-      for (let h = 0; h <= word.length; h++) {
-        const bucket = scratch[h] & mask;
-        if (pass === 0) starts[bucket + 1]++;
-        else {
-          const e = starts[bucket]++;
-          keys[e] = scratch[h];
-          ids[e] = id;
-        }
-      }
+  let e = 0;
+  for (let id = 0; id < vocabulary; id++) {
+    const word = words[id];
+    if (word.length < MIN_TYPO_LENGTH) continue;
+    scratch = deletionHashes(word, scratch);
+    for (let h = 0; h <= word.length; h++, e++) {
+      hashes[e] = scratch[h];
+      owners[e] = id;
+      starts[(scratch[h] & mask) + 1]++;
     }
-    if (pass === 0) for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
   }
-  // The placing pass moved each start to the next bucket's: shift back.
-  for (let b = buckets; b > 0; b--) starts[b] = starts[b - 1];
-  starts[0] = 0;
+  for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
+  const next = starts.slice(0, buckets);
+  const keys = new Int32Array(entries);
+  const ids = new Int32Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const slot = next[hashes[i] & mask]++;
+    keys[slot] = hashes[i];
+    ids[slot] = owners[i];
+  }
   return { keys, ids, starts, mask, scratch };
 }
 

@@ -138,29 +138,26 @@ function words(text: string): string[] {
   const source = (/[^\x00-\x7f]/.test(text) ? slowFold(text) : text).toLowerCase();
   const out: string[] = [];
   // A word is a run of letters, digits and joining marks (. ' `), sliced out whole; the marks are
-  // then dropped ("S.A." -> "sa").
+  // then dropped ("S.A." -> "sa"). The loop runs one past the end to close the last word.
   let start = -1;
   let joined = false;
-  const flush = (end: number) => {
-    if (start < 0) return;
-    const word = joined ? source.slice(start, end).replace(/[.'`]/g, "") : source.slice(start, end);
-    if (word) out.push(word);
-    start = -1;
-    joined = false;
-  };
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
+  for (let i = 0; i <= source.length; i++) {
+    const c = i < source.length ? source.charCodeAt(i) : 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (start < 0) start = i;
     } else if (c === 46 || c === 39 || c === 96) {
       if (start < 0) start = i;
       joined = true;
     } else {
-      flush(i);
+      if (start >= 0) {
+        const word = joined ? source.slice(start, i).replace(/[.'`]/g, "") : source.slice(start, i);
+        if (word) out.push(word);
+        start = -1;
+        joined = false;
+      }
       if (c === 38 || c === 43) out.push("and"); // & +
     }
   }
-  flush(source.length);
   // "& Co" is part of a name ("Contoso & Co Ltd" is not "Contoso Ltd"): one word, "andco".
   for (let i = 0; i + 1 < out.length; i++) {
     if (out[i] === "and" && out[i + 1] === "co") out.splice(i, 2, "andco");
