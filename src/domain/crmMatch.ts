@@ -107,10 +107,18 @@ export interface CrmPhaseTimes {
   similarNames: number;
 }
 
+const PLAIN_ID = /^[0-9a-z-]+$/;
+const DIGITS = /^\d+$/;
+
 /** An id as a key: trimmed, lower case, braces off, integers without decimals; blanks and zeros are none. */
 export function idKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) && value !== 0 ? String(value) : null;
+  // Most ids are plain already (GUIDs, numbers as text): no trimming or case folding needed.
+  if (typeof value === "string" && PLAIN_ID.test(value)) {
+    if (DIGITS.test(value)) return value.replace(/^0+/, "") || null;
+    return value === "null" ? null : value;
+  }
   const text = String(value)
     .trim()
     .toLowerCase()
