@@ -9,6 +9,7 @@ import { analysisCountQueries, countsFromQueries } from "../domain/clusterCounts
 import { parseCluster, isBlank, cleanText } from "../domain/values";
 import { countIfs } from "../excel/countIfs";
 import { formatColumnsNeeded } from "../domain/columnFormats";
+import { locateCrmOwnerColumn } from "../domain/crmColumns";
 import { detectCsvDamage } from "../domain/csvDamage";
 import { distinctValueCounts } from "../domain/filters";
 import type { CellValue, ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
@@ -36,12 +37,15 @@ export interface SheetReport {
   quickFilters: QuickFilter[];
 }
 
-export type QuickFilterRole = Extract<ColumnRole, "transacted36" | "subSegment" | "industry" | "country">;
+/** Report roles, and crmOwner: the CRM Owner column Match to CRM wrote (customers per owner). */
+export type QuickFilterRole =
+  Extract<ColumnRole, "transacted36" | "subSegment" | "industry" | "country"> | "crmOwner";
 export const QUICK_FILTER_ROLES: readonly QuickFilterRole[] = [
   "transacted36",
   "subSegment",
   "industry",
   "country",
+  "crmOwner",
 ];
 
 export interface QuickFilter {
@@ -71,7 +75,10 @@ export const analyzeSheet: ActionDefinition<void, SheetReport> = {
   async perform(env) {
     const report = await openReport(env.host, env.capabilities);
     const quickColumns = QUICK_FILTER_ROLES.flatMap((role) => {
-      const column = report.layout.roles[role];
+      const column =
+        role === "crmOwner"
+          ? (locateCrmOwnerColumn(report.layout.rawHeaders) ?? undefined)
+          : report.layout.roles[role];
       return column === undefined ? [] : [{ role, column }];
     });
     // Excel counts customers and clusters itself (COUNTIFS) where that is proven exact; cohort and

@@ -1,5 +1,6 @@
 import { reportSheetLine } from "../domain/addinArtifacts";
 import { HELPER_HEADERS } from "../domain/score";
+import { locateCrmOwnerColumn } from "../domain/crmColumns";
 import { pivotFieldNames, summarize, summaryColumnsNeeded } from "../domain/summaries";
 import { columnLetters } from "../excel/address";
 import { foldHeader } from "../domain/headers";
@@ -25,6 +26,13 @@ export interface SummariesResult {
   mode: "pivot" | "static";
   industries: number;
   subSegments: number;
+  /** Owners in the CRM Owner table, when one was asked for. */
+  crmOwners?: number;
+}
+
+export interface SummariesInput {
+  /** Also a table (and PivotTable) of customers per CRM owner and best cluster; needs Match to CRM's columns. */
+  crmOwner?: boolean;
 }
 
 /** Why a PivotTable can't use these source field names (Excel refuses a blank header), or null. */
@@ -74,14 +82,15 @@ function titleLines(
 }
 
 /** Builds (or rebuilds) the "Propensity Summary" sheet: by industry and by sub segment, and a chart. */
-export const buildSummaries: ActionDefinition<void, SummariesResult> = {
+export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesResult> = {
   id: "buildSummaries",
   label: "Build summaries",
   description:
     "Adds a Propensity Summary sheet with customers per cluster (and revenue) by industry and by sub segment, and a chart.",
   requires: [],
   needs: ["isReport", "hasClusterColumns"],
-  async perform(env) {
+  async perform(env, input) {
+    const wantsOwner = input?.crmOwner === true;
     const opened = await openReport(env.host, env.capabilities);
     // Every refusal comes before the first write (helper columns may be added below).
     refuseIfProtected(opened);
@@ -90,9 +99,21 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
         "This report has neither an Industry nor a Sub Segment column, so there is nothing to summarise by. Nothing was changed.",
       );
     }
+    if (wantsOwner && locateCrmOwnerColumn(opened.layout.rawHeaders) === null) {
+      throw new UserFacingError(
+        "There is no CRM Owner column on this sheet: run Match to CRM first, or build the summaries without it. Nothing was changed.",
+      );
+    }
     const { report, added, bestClusterColumn } = await ensureHelperColumns(env, opened);
     const { layout } = report;
-    const columns = [...new Set([...summaryColumnsNeeded(layout), bestClusterColumn])];
+    const ownerColumn = wantsOwner ? (locateCrmOwnerColumn(layout.rawHeaders) ?? undefined) : undefined;
+    const columns = [
+      ...new Set([
+        ...summaryColumnsNeeded(layout),
+        bestClusterColumn,
+        ...(ownerColumn === undefined ? [] : [ownerColumn]),
+      ]),
+    ];
     const data = await readReportColumns(env.host, report, columns, {
       onProgress: env.onProgress,
       signal: env.signal,
@@ -100,9 +121,16 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const bestClusters = (data.get(bestClusterColumn) ?? []).map(
       (v) => (parseCluster(v) ?? "") as Cluster | "",
     );
-    const { byIndustry, bySubSegment } = summarize(layout, data, bestClusters, report.dataRowCount);
+    const { byIndustry, bySubSegment, byCrmOwner } = summarize(
+      layout,
+      data,
+      bestClusters,
+      report.dataRowCount,
+      ownerColumn,
+    );
 
-    const sourceWidth = bestClusterColumn + HELPER_HEADERS.length;
+    // The PivotTables' source runs through the helper columns, and through CRM Owner when it lies beyond them.
+    const sourceWidth = Math.max(bestClusterColumn + HELPER_HEADERS.length, (ownerColumn ?? -1) + 1);
     // PivotTable fields are named from the raw header text, as Excel names them ("Industry " included).
     const fieldNames = pivotFieldNames(report.headerCells.slice(0, sourceWidth));
     const headerProblem = pivotHeaderProblem(fieldNames, report.area.column);
@@ -118,9 +146,8 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
     const target = await chooseSummarySheet(env.host, report.sheetName);
     // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
     const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
-    const pivotFor = (base: string, role: "industry" | "subSegment"): PivotPlan | undefined => {
+    const pivotFor = (base: string, column: number | undefined): PivotPlan | undefined => {
       const name = `${base}${suffix}`;
-      const column = layout.roles[role];
       if (!usePivots || column === undefined) return undefined;
       return {
         name,
@@ -135,13 +162,19 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
       tables.push({
         heading: "Customers by industry and best cluster",
         table: byIndustry,
-        pivot: pivotFor("PropensityByIndustry", "industry"),
+        pivot: pivotFor("PropensityByIndustry", layout.roles.industry),
       });
     if (bySubSegment)
       tables.push({
         heading: "Customers by sub segment and best cluster",
         table: bySubSegment,
-        pivot: pivotFor("PropensityBySubSegment", "subSegment"),
+        pivot: pivotFor("PropensityBySubSegment", layout.roles.subSegment),
+      });
+    if (byCrmOwner)
+      tables.push({
+        heading: "Customers by CRM owner and best cluster",
+        table: byCrmOwner,
+        pivot: pivotFor("PropensityByCrmOwner", ownerColumn),
       });
 
     const headers = layout.headers;
@@ -179,6 +212,7 @@ export const buildSummaries: ActionDefinition<void, SummariesResult> = {
         mode,
         industries: byIndustry?.rows.length ?? 0,
         subSegments: bySubSegment?.rows.length ?? 0,
+        ...(byCrmOwner ? { crmOwners: byCrmOwner.rows.length } : {}),
       },
     };
   },

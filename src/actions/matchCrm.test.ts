@@ -166,6 +166,49 @@ describe("Match to CRM", () => {
     expect(ids).not.toContain(body[3][0]);
   });
 
+  it("reports TPIDs and tenant ids that several CRM rows share, and does not match on them", async () => {
+    const { fake, session, report, crm } = setUp("salesforce", 200);
+    const headers = report.truth.headers;
+    const data = report.rows.slice(report.truth.headerRow + 1);
+    const tpidColumn = headers.indexOf(report.truth.roles.tpid!);
+    const crmIds = new Set(crm.rows.slice(1).map((r) => String(r[5])));
+    // A report customer's TPID that no CRM account carries, and its tenant id.
+    const row = data.findIndex((r) => r[tpidColumn] !== "" && !crmIds.has(String(r[tpidColumn])));
+    expect(row).toBeGreaterThanOrEqual(0);
+    const tpid = String(data[row][tpidColumn]);
+    const width = report.truth.headers.length;
+    const header = crm.rows[0];
+    const extra = (id: string, name: string) => {
+      const cells: (string | number)[] = header.map(() => "");
+      cells[0] = id;
+      cells[1] = name;
+      cells[5] = tpid;
+      cells[6] = "shared-tenant-7";
+      return cells;
+    };
+
+    // The same workbook without the two rows, for comparison.
+    fake.workbook.addSheet("CRM", crm.rows);
+    done(await session.run(actions.matchCrm, {}));
+    const without = crmBlock(fake, report.truth.headerRow, width, report.truth.dataRows).rows;
+
+    fake.workbook
+      .sheet("CRM")!
+      .setValues(crm.rows.length, 0, [extra("X-1", "Quoxel Vantrum"), extra("X-2", "Brindle Oakhaven")]);
+    const outcome = await session.run(actions.matchCrm, {});
+    const result = done<MatchCrmResult>(outcome);
+    expect(result.duplicateMsIds).toEqual([tpid.toLowerCase()]);
+    expect(result.duplicateTenantIds).toEqual(["shared-tenant-7"]);
+    expect(result.duplicateIds).toEqual([]);
+    const warnings = outcome.status === "done" ? outcome.warnings.join(" ") : "";
+    expect(warnings).toContain(
+      `2 CRM rows share a TPID or Microsoft customer ID with another row (1 id: ${tpid.toLowerCase()})`,
+    );
+    expect(warnings).toContain("2 CRM rows share a tenant ID with another row (1 id: shared-tenant-7)");
+    // The shared TPID identifies neither row: the customer carrying it is matched as before.
+    expect(crmBlock(fake, report.truth.headerRow, width, report.truth.dataRows).rows).toEqual(without);
+  });
+
   describe("refuses bad input with a clear message and changes nothing", () => {
     async function refused(
       fake: FakeExcel,

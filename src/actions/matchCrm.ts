@@ -70,6 +70,9 @@ export interface MatchCrmResult {
   notInCrmValues: string[];
   needsReviewValues: string[];
   duplicateIds: string[];
+  /** TPID / Microsoft customer ids, and tenant ids, on more than one CRM account: not used for matching. */
+  duplicateMsIds: string[];
+  duplicateTenantIds: string[];
 }
 
 /** More accounts than this is not a CRM export a task pane should hold in memory. */
@@ -244,6 +247,8 @@ export const matchCrm: ActionDefinition<MatchCrmInput, MatchCrmResult> = {
           notInCrmValues: [],
           needsReviewValues: [],
           duplicateIds: [],
+          duplicateMsIds: [],
+          duplicateTenantIds: [],
         },
       };
     }
@@ -324,11 +329,22 @@ export const matchCrm: ActionDefinition<MatchCrmInput, MatchCrmResult> = {
       result.rows.filter((r) => r.kind === null).length;
     const review = [...texts].filter(needsReview).sort();
     const warnings: string[] = [];
+    const examples = (ids: readonly string[]) =>
+      `${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}`;
     if (result.duplicateIds.length) {
-      const shown = result.duplicateIds.slice(0, 5).join(", ");
       warnings.push(
-        `${result.duplicateRows.toLocaleString("en-US")} CRM rows share an account id with another row (${shown}` +
-          `${result.duplicateIds.length > 5 ? ", ..." : ""}); they were not used for matching. Fix them in the CRM.`,
+        `${result.duplicateRows.toLocaleString("en-US")} CRM rows share an account id with another row (${examples(result.duplicateIds)}` +
+          `); they were not used for matching. Fix them in the CRM.`,
+      );
+    }
+    for (const key of ["msId", "tenantId"] as const) {
+      const { ids, rows } = result.duplicateKeys[key];
+      if (ids.length === 0) continue;
+      const label = key === "msId" ? "TPID or Microsoft customer ID" : "tenant ID";
+      warnings.push(
+        `${rows.toLocaleString("en-US")} CRM rows share a ${label} with another row ` +
+          `(${ids.length.toLocaleString("en-US")} ${ids.length === 1 ? "id" : "ids"}: ${examples(ids)}); ` +
+          `those ids were not used for matching, the rows still match on their other keys. Fix them in the CRM.`,
       );
     }
     if (mapping.owner === undefined) warnings.push("No owner column was mapped, so CRM Owner is blank.");
@@ -348,6 +364,8 @@ export const matchCrm: ActionDefinition<MatchCrmInput, MatchCrmResult> = {
         notInCrmValues: texts.has("Not in CRM") ? ["Not in CRM"] : [],
         needsReviewValues: review,
         duplicateIds: result.duplicateIds,
+        duplicateMsIds: result.duplicateKeys.msId.ids,
+        duplicateTenantIds: result.duplicateKeys.tenantId.ids,
       },
     };
   },

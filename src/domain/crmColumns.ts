@@ -4,6 +4,8 @@
  * distinct text). The pane shows the result with a dropdown per role; the corrected mapping is kept
  * by header text, so it survives columns moving.
  */
+import { COLUMN_GROUPS } from "./addinArtifacts";
+import { locateColumnGroup } from "./columnGroups";
 import { looksLikeDomain } from "./crmDomain";
 import type { CellValue } from "./types";
 
@@ -268,4 +270,10 @@ export function mappingToHeaders(headers: readonly CellValue[], mapping: CrmMapp
 /** One signature per header row, so a stored mapping is used only for the export it was made for. */
 export function headerSignature(headers: readonly CellValue[]): string {
   return headers.map(foldCrmHeader).join("|");
+}
+
+/** The report column (0-based offset) of the CRM Owner column Match to CRM wrote, or null. */
+export function locateCrmOwnerColumn(rawHeaders: readonly unknown[]): number | null {
+  const start = locateColumnGroup(rawHeaders, "crm");
+  return start === null ? null : start + COLUMN_GROUPS.crm.indexOf("CRM Owner");
 }

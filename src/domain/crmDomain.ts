@@ -98,7 +98,8 @@ const FREE_MAIL_DOMAINS = new Set([
 
 export function isFreeMailDomain(registrable: string): boolean {
   if (FREE_MAIL_DOMAINS.has(registrable)) return true;
-  const label = registrable.split(".")[0];
+  const dot = registrable.indexOf(".");
+  const label = dot < 0 ? registrable : registrable.slice(0, dot);
   return FREE_MAIL_LABELS.has(label);
 }
 
@@ -110,10 +111,28 @@ export type DomainKey =
  * query, port and trailing dot removed; an email's part after "@"; then the public suffix list.
  * Blank, IP addresses and text that is no domain give "none".
  */
+const NO_DOMAIN: DomainKey = Object.freeze({ kind: "none" });
+
 export function domainKey(value: unknown): DomainKey {
-  if (typeof value !== "string") return { kind: "none" };
+  if (typeof value !== "string") return NO_DOMAIN;
   let text = value.trim().toLowerCase();
-  if (!text || text === "#n/a" || text === "n/a") return { kind: "none" };
+  if (!text || text === "#n/a" || text === "n/a") return NO_DOMAIN;
+  // Most cells hold a bare host already ("contoso.com"): nothing to strip.
+  if (!BARE_HOST.test(text) || text.startsWith("www")) text = hostOf(text);
+  if (!text.includes(".")) return NO_DOMAIN;
+  // The hostname is already extracted; tldts only looks up the public suffix.
+  const parsed = parse(text, HOSTNAME_ONLY);
+  if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return NO_DOMAIN;
+  const domain = parsed.domain;
+  return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };
+}
+
+const BARE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+const HOSTNAME_ONLY = { extractHostname: false } as const;
+
+/** The host of a website, address or email: scheme, "www.", path, query, port and trailing dot removed. */
+function hostOf(value: string): string {
+  let text = value;
   // Several addresses in one cell ("a.com; b.com"): the first one.
   text = text.split(/[\s;,|]+/)[0];
   text = text.replace(/^mailto:/, "");
@@ -125,12 +144,7 @@ export function domainKey(value: unknown): DomainKey {
     .replace(/:\d*$/, "")
     .replace(/\.+$/, "")
     .replace(/^www\d?\./, "");
-  if (!text.includes(".")) return { kind: "none" };
-  // The hostname is already extracted; tldts only looks up the public suffix.
-  const parsed = parse(text, { extractHostname: false });
-  if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return { kind: "none" };
-  const domain = parsed.domain;
-  return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };
+  return text;
 }
 
 /** True when a value reads as a website, domain or email (for detecting the column by content). */

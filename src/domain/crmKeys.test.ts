@@ -127,4 +127,37 @@ describe("CRM keys", () => {
     // Common words only: "Acme Group" is not "Beta Group".
     expect(matchText(result.rows[3])).toBe("Not in CRM");
   });
+
+  it("leaves out TPIDs and tenant ids that several CRM accounts share, and reports them", () => {
+    const result = matchCustomers(
+      {
+        count: 4,
+        name: ["Zephyr Works", "Quill Partners", "Orbit Labs", "Fourth Coffee"],
+        tpid: ["1001", "2002", "", "3003"],
+        tenantId: ["", "", "{AAAA-1111}", ""],
+      },
+      {
+        count: 6,
+        name: ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Fourth Coffee Inc"],
+        msId: ["1001", "01001", "2002", "", "", "3003"],
+        tenantId: ["", "", "", "aaaa-1111", "AAAA-1111", ""],
+        accountId: ["A", "B", "C", "D", "E", "F"],
+      },
+    );
+    // 1001 is on two accounts (01001 is the same id): it identifies neither.
+    expect(result.rows[0].kind).toBe("Not in CRM");
+    // 2002 is on one account: it still matches.
+    expect(result.rows[1]).toEqual({ kind: "TPID", account: 2 });
+    // The tenant id is on two accounts (braces and case aside).
+    expect(result.rows[2].kind).toBe("Not in CRM");
+    // A shared id does not stop the accounts matching on other keys; 3003 agrees with the name.
+    expect(result.rows[3]).toEqual({ kind: "Name", account: 5 });
+    expect(result.duplicateKeys).toEqual({
+      msId: { ids: ["1001"], rows: 2 },
+      tenantId: { ids: ["aaaa-1111"], rows: 2 },
+    });
+    // Account ids are all distinct: every account is used.
+    expect(result.duplicateIds).toEqual([]);
+    expect(result.usableAccounts).toBe(6);
+  });
 });

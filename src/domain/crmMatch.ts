@@ -31,6 +31,8 @@ const AMBIGUOUS_MARGIN = 0.03;
  * still score (1 - the lowest score kept), so an account matching none of them cannot reach it.
  */
 const PREFIX_SHARE = 1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN) + 0.01;
+/** Candidate searches through this many postings or more are remembered for the same heavy words. */
+const CACHED_SEARCH = 64;
 /** Typos are matched only in words this long: shorter ones differ by one letter too often. */
 const MIN_TYPO_LENGTH = 5;
 
@@ -72,14 +74,51 @@ export interface CrmMatchResult {
   /** CRM account ids found on more than one row: those rows were not used. */
   duplicateIds: string[];
   duplicateRows: number;
+  /**
+   * TPID / Microsoft customer ids and tenant ids found on more than one (usable) account: those
+   * ids were not used for matching (the accounts still match on their other keys).
+   */
+  duplicateKeys: Record<SharedIdKey, DuplicateKeyIds>;
   /** Accounts used for matching. */
   usableAccounts: number;
+  /** Milliseconds spent per phase (pauses at the steps not counted), for the benchmark. */
+  phaseMs: CrmPhaseTimes;
 }
+
+export type SharedIdKey = "msId" | "tenantId";
+
+export interface DuplicateKeyIds {
+  /** The ids, as keys (trimmed, lower case), in the order of the export. */
+  ids: string[];
+  /** CRM rows carrying one of them. */
+  rows: number;
+}
+
+export interface CrmPhaseTimes {
+  /** CRM names, domains and ids normalised and indexed. */
+  accounts: number;
+  /** Report names and domains normalised. */
+  customers: number;
+  /** Word weights from both lists. */
+  weights: number;
+  /** Exact keys (domain, name, ids) and resolving them, similar names excluded. */
+  exact: number;
+  /** Similar-name search (typo neighbours, candidates, scores). */
+  similarNames: number;
+}
+
+const PLAIN_ID = /^[0-9a-z-]+$/;
+const DIGITS = /^\d+$/;
 
 /** An id as a key: trimmed, lower case, braces off, integers without decimals; blanks and zeros are none. */
 export function idKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) && value !== 0 ? String(value) : null;
+  // Most ids are plain already (GUIDs, numbers as text): no trimming or case folding needed.
+  if (typeof value === "string" && PLAIN_ID.test(value)) {
+    if (DIGITS.test(value)) return value.replace(/^0+/, "") || null;
+    return value === "null" ? null : value;
+  }
   const text = String(value)
     .trim()
     .toLowerCase()
@@ -113,10 +152,84 @@ function typoSimilarity(a: string, b: string): number {
   return 1 - 0.5 / Math.max(a.length, b.length);
 }
 
-function deletions(token: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < token.length; i++) out.push(token.slice(0, i) + token.slice(i + 1));
+/**
+ * One-deletion variants of the account words, as 32-bit hashes in a bucketed table (no substring
+ * is built): a word and each of its deletions is one entry. A customer word looks up its own hash
+ * and its deletions' (symmetric deletions find every word one edit away); a hash collision is
+ * harmless, as every hit is checked with withinOneEdit.
+ */
+interface TypoTable {
+  keys: Int32Array;
+  ids: Int32Array;
+  /** Bucket b holds entries starts[b] .. starts[b + 1] - 1. */
+  starts: Int32Array;
+  mask: number;
+  scratch: Int32Array;
+}
+
+const HASH_BASE = 0x01000193;
+
+function finalHash(h: number, length: number): number {
+  h = (h + Math.imul(length, 0x9e3779b1)) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Hashes of a word (index 0) and of the word without letter i (index i + 1); `out` is reused. */
+function deletionHashes(word: string, out: Int32Array): Int32Array {
+  const n = word.length;
+  if (out.length < 2 * (n + 2)) out = new Int32Array(4 * (n + 2));
+  // prefix[i] = hash of word[0..i), power[i] = HASH_BASE^i, both in the second half of `out`.
+  const prefix = n + 1;
+  let power = 1;
+  out[prefix] = 0;
+  for (let i = 0; i < n; i++)
+    out[prefix + i + 1] = (Math.imul(out[prefix + i], HASH_BASE) + word.charCodeAt(i)) | 0;
+  const whole = out[prefix + n];
+  // From the end: deleting letter i joins word[0..i) x B^(n-1-i) and the rest's hash.
+  for (let i = n - 1; i >= 0; i--) {
+    const rest = (whole - Math.imul(out[prefix + i + 1], power)) | 0;
+    out[i + 1] = finalHash((Math.imul(out[prefix + i], power) + rest) | 0, n - 1);
+    power = Math.imul(power, HASH_BASE);
+  }
+  out[0] = finalHash(whole, n);
   return out;
+}
+
+function buildTypoTable(words: readonly string[], vocabulary: number): TypoTable {
+  let entries = 0;
+  for (let id = 0; id < vocabulary; id++)
+    if (words[id].length >= MIN_TYPO_LENGTH) entries += words[id].length + 1;
+  let buckets = 1;
+  while (buckets < entries) buckets *= 2;
+  const mask = buckets - 1;
+  // Hash every word and deletion once, then place the entries by bucket (a counting sort).
+  const hashes = new Int32Array(entries);
+  const owners = new Int32Array(entries);
+  const starts = new Int32Array(buckets + 1);
+  let scratch: Int32Array = new Int32Array(64);
+  let e = 0;
+  for (let id = 0; id < vocabulary; id++) {
+    const word = words[id];
+    if (word.length < MIN_TYPO_LENGTH) continue;
+    scratch = deletionHashes(word, scratch);
+    for (let h = 0; h <= word.length; h++, e++) {
+      hashes[e] = scratch[h];
+      owners[e] = id;
+      starts[(scratch[h] & mask) + 1]++;
+    }
+  }
+  for (let b = 0; b < buckets; b++) starts[b + 1] += starts[b];
+  const next = starts.slice(0, buckets);
+  const keys = new Int32Array(entries);
+  const ids = new Int32Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const slot = next[hashes[i] & mask]++;
+    keys[slot] = hashes[i];
+    ids[slot] = owners[i];
+  }
+  return { keys, ids, starts, mask, scratch };
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
@@ -137,6 +250,14 @@ export class CrmIndex {
   readonly usable: Uint8Array;
   readonly duplicateIds: string[] = [];
   duplicateRows = 0;
+  duplicateKeys: Record<SharedIdKey, DuplicateKeyIds> = {
+    msId: { ids: [], rows: 0 },
+    tenantId: { ids: [], rows: 0 },
+  };
+  /** Candidates of heavy-word sets with long postings ("Northwind Health" + another word): report names share them. */
+  private readonly candidateCache = new Map<string, number[]>();
+  /** Time spent in similarNames, for the benchmark's phase times. */
+  similarNamesMs = 0;
   private readonly byDomain = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
   private readonly byMsId = new Map<string, number[]>();
@@ -144,17 +265,26 @@ export class CrmIndex {
   // Fuzzy stage: words of the accounts as ids, postings per word, one-deletion variants of words.
   private readonly vocabulary = new Map<string, number>();
   private readonly words: string[] = [];
-  private readonly postings: number[][] = [];
-  private readonly accountWords: Int32Array[] = [];
-  private deletionIndex: Map<string, number[]> | null = null;
-  private pairIndex: Map<number, number[]> | null = null;
+  /** Accounts holding word w (usable ones, each once): postingAccounts[postingStart[w] .. postingStart[w + 1]). */
+  private postingStart = new Int32Array(1);
+  private postingAccounts = new Int32Array(0);
+  /** Word ids of account a's name: accountWordIds[accountStart[a] .. accountStart[a + 1]); flat, for the cache. */
+  private accountStart = new Int32Array(1);
+  private accountWordIds = new Int32Array(0);
+  /** Account words below this id (customer-only words come after): the words typos can match. */
+  private accountVocabulary = 0;
+  private typoTable: TypoTable | null = null;
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
-  /** Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once. */
-  private readonly neighbourCache = new Map<string, Map<number, number>>();
-  private documentFrequency = new Map<string, number>();
-  private documents = 0;
+  /** Per word: the last query that marked it, and which of that query's heavy words it stands for. */
+  private wordStamp = new Int32Array(0);
+  private wordMask = new Int32Array(0);
+  /** Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once, by word id. */
+  private neighbourCache: (Map<number, number> | undefined)[] = [];
+  /** Per customer row: its name's word ids (set by setCustomers). */
+  private customerStart = new Int32Array(1);
+  private customerWordIds = new Int32Array(0);
   private readonly reportNames = new Map<string, number>();
   private readonly reportDomains = new Map<string, number>();
   private wordWeights = new Float64Array(0);
@@ -165,15 +295,15 @@ export class CrmIndex {
     this.usable = new Uint8Array(count).fill(1);
     this.names = new Array<NormalisedName>(count);
     if (accounts.accountId) this.dropDuplicateIds(accounts.accountId);
+    const accountStart = new Int32Array(count + 1);
+    const wordIds: number[] = [];
     for (let a = 0; a < count; a++) {
       const name = normaliseName(accounts.name[a]);
       this.names[a] = name;
-      const words = new Int32Array(name.tokens.length);
-      name.tokens.forEach((token, i) => (words[i] = this.wordId(token)));
-      this.accountWords.push(words);
+      for (const token of name.tokens) wordIds.push(this.wordId(token));
+      accountStart[a + 1] = wordIds.length;
       if (!this.usable[a]) continue;
       if (name.key) push(this.byName, name.key, a);
-      for (const token of new Set(words)) this.postings[token].push(a);
       const domain = domainKey(accounts.website?.[a]);
       if (domain.kind === "domain") push(this.byDomain, domain.domain, a);
       const msId = idKey(accounts.msId?.[a]);
@@ -181,6 +311,42 @@ export class CrmIndex {
       const tenant = idKey(accounts.tenantId?.[a]);
       if (tenant) push(this.byTenant, tenant, a);
     }
+    this.duplicateKeys = { msId: dropSharedIds(this.byMsId), tenantId: dropSharedIds(this.byTenant) };
+    this.accountVocabulary = this.words.length;
+    this.accountStart = accountStart;
+    this.accountWordIds = Int32Array.from(wordIds);
+    this.buildPostings();
+  }
+
+  /** Postings of the usable accounts' words, a word counted once per account (two passes: count, place). */
+  private buildPostings(): void {
+    const { accountStart, accountWordIds } = this;
+    const start = new Int32Array(this.accountVocabulary + 2);
+    const last = new Int32Array(this.accountVocabulary).fill(-1);
+    for (let pass = 0; pass < 2; pass++) {
+      last.fill(-1);
+      for (let a = 0; a < this.accounts.count; a++) {
+        if (!this.usable[a]) continue;
+        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) {
+          const w = accountWordIds[k];
+          if (last[w] === a) continue;
+          last[w] = a;
+          if (pass === 0) start[w + 2]++;
+          else this.postingAccounts[start[w + 1]++] = a;
+        }
+      }
+      if (pass === 0) {
+        for (let w = 0; w < this.accountVocabulary; w++) start[w + 2] += start[w + 1];
+        this.postingAccounts = new Int32Array(start[this.accountVocabulary + 1]);
+      }
+    }
+    // The placing pass moved start[w + 1] to where word w's list begins: start[w] .. start[w + 1].
+    this.postingStart = start.subarray(0, this.accountVocabulary + 1);
+  }
+
+  /** Number of usable accounts holding the word (customer-only words: none). */
+  private postingCount(word: number): number {
+    return word < this.accountVocabulary ? this.postingStart[word + 1] - this.postingStart[word] : 0;
   }
 
   get usableCount(): number {
@@ -211,7 +377,6 @@ export class CrmIndex {
       id = this.words.length;
       this.vocabulary.set(token, id);
       this.words.push(token);
-      this.postings.push([]);
     }
     return id;
   }
@@ -221,27 +386,52 @@ export class CrmIndex {
    * own names and domains also say which keys are shared by several customers.
    */
   setCustomers(customerNames: readonly NormalisedName[], customerDomains: readonly DomainKey[]): void {
-    const df = new Map<string, number>();
-    const add = (name: NormalisedName) => {
-      for (const token of new Set(name.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+    // Document frequency per word id, each name counted once per word (a stamp instead of a Set).
+    const df: number[] = new Array<number>(this.words.length).fill(0);
+    const lastDocument: number[] = new Array<number>(this.words.length).fill(-1);
+    let document = 0;
+    const add = (words: ArrayLike<number>, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const w = words[i];
+        if (w >= df.length) {
+          df.push(0);
+          lastDocument.push(-1);
+        }
+        if (lastDocument[w] === document) continue;
+        lastDocument[w] = document;
+        df[w]++;
+      }
+      document++;
     };
-    for (let a = 0; a < this.names.length; a++) if (this.usable[a]) add(this.names[a]);
-    for (const name of customerNames) add(name);
-    this.documentFrequency = df;
-    this.documents = this.usableCount + customerNames.length;
-    this.wordWeights = Float64Array.from(this.words, (word) => this.weight(word));
+    for (let a = 0; a < this.names.length; a++)
+      if (this.usable[a]) add(this.accountWordIds, this.accountStart[a], this.accountStart[a + 1]);
+    const customerStart = new Int32Array(customerNames.length + 1);
+    const customerWordIds: number[] = [];
+    for (let r = 0; r < customerNames.length; r++) {
+      const from = customerWordIds.length;
+      for (const token of customerNames[r].tokens) customerWordIds.push(this.wordId(token));
+      customerStart[r + 1] = customerWordIds.length;
+      add(customerWordIds, from, customerWordIds.length);
+    }
+    this.customerStart = customerStart;
+    this.customerWordIds = Int32Array.from(customerWordIds);
+    const documents = this.usableCount + customerNames.length;
+    // A word no usable name holds counts as once seen, as a word of neither list would.
+    this.wordWeights = Float64Array.from(df, (n) => Math.log(1 + documents / (n || 1)));
+    this.neighbourCache = new Array<Map<number, number> | undefined>(this.words.length);
     this.seen = new Int32Array(this.accounts.count);
-    this.accountWeights = Float64Array.from(this.accountWords, (words) =>
-      words.reduce((sum, w) => sum + this.wordWeights[w], 0),
-    );
+    this.wordStamp = new Int32Array(this.words.length);
+    this.wordMask = new Int32Array(this.words.length);
+    this.accountWeights = new Float64Array(this.accounts.count);
+    for (let a = 0; a < this.accounts.count; a++) {
+      let sum = 0;
+      for (let k = this.accountStart[a]; k < this.accountStart[a + 1]; k++)
+        sum += this.wordWeights[this.accountWordIds[k]];
+      this.accountWeights[a] = sum;
+    }
     for (const name of customerNames) if (name.key) count(this.reportNames, name.key);
     for (const domain of customerDomains)
       if (domain.kind === "domain") count(this.reportDomains, domain.domain);
-  }
-
-  private weight(token: string): number {
-    const df = this.documentFrequency.get(token) ?? 1;
-    return Math.log(1 + this.documents / df);
   }
 
   /**
@@ -254,10 +444,15 @@ export class CrmIndex {
     return this.legalFormsFit(name, account);
   }
 
+  /** Several report customers have this name. */
+  private sharedName(name: NormalisedName): boolean {
+    return name.key !== "" && (this.reportNames.get(name.key) ?? 0) > 1;
+  }
+
   /** Legal forms agree; when several report customers share the name, they must be the same. */
-  private legalFormsFit(name: NormalisedName, account: number): boolean {
+  private legalFormsFit(name: NormalisedName, account: number, shared = this.sharedName(name)): boolean {
     const other = this.names[account];
-    if (name.key && (this.reportNames.get(name.key) ?? 0) > 1) return name.legal === other.legal;
+    if (shared) return name.legal === other.legal;
     return !legalFormsDisagree(name.legal, other.legal);
   }
 
@@ -306,67 +501,64 @@ export class CrmIndex {
     return found;
   }
 
-  private ensurePairIndex(): Map<number, number[]> {
-    if (this.pairIndex) return this.pairIndex;
-    const index = new Map<number, number[]>();
-    this.accountWords.forEach((words, a) => {
-      if (!this.usable[a]) return;
-      for (let i = 0; i < words.length; i++)
-        for (let j = i + 1; j < words.length; j++)
-          if (words[i] !== words[j]) push(index, pairKey(words[i], words[j]), a);
-    });
-    this.pairIndex = index;
-    return index;
-  }
-
-  private ensureDeletionIndex(): Map<string, number[]> {
-    if (this.deletionIndex) return this.deletionIndex;
-    const index = new Map<string, number[]>();
-    this.words.forEach((word, id) => {
-      if (word.length < MIN_TYPO_LENGTH || this.postings[id].length === 0) return;
-      for (const variant of new Set(deletions(word))) push(index, variant, id);
-    });
-    this.deletionIndex = index;
-    return index;
+  private ensureTypoTable(): TypoTable {
+    this.typoTable ??= buildTypoTable(this.words, this.accountVocabulary);
+    return this.typoTable;
   }
 
   /** Account words one edit from a customer word (symmetric deletions, then checked), with their similarity. */
-  private typoNeighbours(token: string): Map<number, number> {
-    const cached = this.neighbourCache.get(token);
+  private typoNeighbours(wordId: number): Map<number, number> {
+    const cached = this.neighbourCache[wordId];
     if (cached) return cached;
     const out = new Map<number, number>();
-    this.neighbourCache.set(token, out);
+    this.neighbourCache[wordId] = out;
+    const token = this.words[wordId];
     if (token.length < MIN_TYPO_LENGTH) return out;
-    const index = this.ensureDeletionIndex();
-    const consider = (id: number) => {
-      const word = this.words[id];
-      if (word !== token && !out.has(id) && withinOneEdit(word, token))
-        out.set(id, typoSimilarity(word, token));
-    };
-    for (const id of index.get(token) ?? []) consider(id);
-    for (const variant of deletions(token)) {
-      const exact = this.vocabulary.get(variant);
-      if (exact !== undefined && variant.length >= MIN_TYPO_LENGTH) consider(exact);
-      for (const id of index.get(variant) ?? []) consider(id);
+    const table = this.ensureTypoTable();
+    const { keys, ids, starts, mask } = table;
+    const hashes = (table.scratch = deletionHashes(token, table.scratch));
+    for (let h = 0; h <= token.length; h++) {
+      const key = hashes[h];
+      const bucket = key & mask;
+      for (let e = starts[bucket]; e < starts[bucket + 1]; e++) {
+        if (keys[e] !== key) continue;
+        const id = ids[e];
+        const word = this.words[id];
+        if (word !== token && !out.has(id) && withinOneEdit(word, token))
+          out.set(id, typoSimilarity(word, token));
+      }
     }
     return out;
   }
 
-  /** A customer's name ready to be compared; its typo neighbours are looked up only when needed. */
-  query(name: NormalisedName): NameQuery {
-    const weights = name.tokens.map((t) => this.weight(t));
-    return {
-      name,
-      weights,
-      order: weights.map((_, i) => i).sort((a, b) => weights[b] - weights[a]),
-      total: weights.reduce((a, b) => a + b, 0),
-      exactIds: name.tokens.map((t) => this.vocabulary.get(t) ?? -1),
-      neighbours: null,
-    };
+  /**
+   * A customer's name ready to be compared (`row`: its row in the names given to setCustomers);
+   * its typo neighbours are looked up only when needed.
+   */
+  query(name: NormalisedName, row: number): NameQuery {
+    const first = this.customerStart[row];
+    const n = this.customerStart[row + 1] - first;
+    const weights = new Array<number>(n);
+    const order = new Array<number>(n);
+    const exactIds = new Array<number>(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      exactIds[i] = this.customerWordIds[first + i];
+      weights[i] = this.wordWeights[exactIds[i]];
+      total += weights[i];
+      // Insertion sort, heaviest first, ties in word order (names have a handful of words).
+      let k = i;
+      while (k > 0 && weights[order[k - 1]] < weights[i]) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
+    return { name, weights, order, total, exactIds, neighbours: null, sharedName: null };
   }
 
   private neighboursOf(query: NameQuery): Map<number, number>[] {
-    query.neighbours ??= query.name.tokens.map((t) => this.typoNeighbours(t));
+    query.neighbours ??= query.exactIds.map((id) => (id >= 0 ? this.typoNeighbours(id) : new Map()));
     return query.neighbours;
   }
 
@@ -377,10 +569,13 @@ export class CrmIndex {
    * comparison stops once the unmatched weight rules the threshold out.
    */
   score(query: NameQuery, account: number, threshold = 0): number {
-    const words = this.accountWords[account];
+    const words = this.accountWordIds;
+    const first = this.accountStart[account];
+    const length = this.accountStart[account + 1] - first;
     const { order, weights, total } = query;
-    if (words.length === 0 || order.length === 0) return 0;
-    if (!this.legalFormsFit(query.name, account)) return 0;
+    if (length === 0 || order.length === 0) return 0;
+    query.sharedName ??= this.sharedName(query.name);
+    if (!this.legalFormsFit(query.name, account, query.sharedName)) return 0;
     const neighbours = this.neighboursOf(query);
     // J >= t needs the customer's unmatched weight <= (1 - t) x its total.
     const allowedMiss = (1 - threshold) * total + 1e-9;
@@ -393,9 +588,10 @@ export class CrmIndex {
       let bestJ = -1;
       const exact = query.exactIds[i];
       const near = neighbours[i];
-      for (let j = 0; j < words.length && j < 31; j++) {
+      for (let j = 0; j < length && j < 31; j++) {
         if (used & (1 << j)) continue;
-        const s = words[j] === exact ? 1 : near.size ? (near.get(words[j]) ?? 0) : 0;
+        const word = words[first + j];
+        const s = word === exact ? 1 : near.size ? (near.get(word) ?? 0) : 0;
         if (s > best) {
           best = s;
           bestJ = j;
@@ -404,7 +600,7 @@ export class CrmIndex {
       if (bestJ >= 0) {
         used |= 1 << bestJ;
         matched += best * weights[i];
-        accountWeight += weights[i] - this.wordWeights[words[bestJ]];
+        accountWeight += weights[i] - this.wordWeights[words[first + bestJ]];
         missed += (1 - best) * weights[i];
       } else missed += weights[i];
       if (missed > allowedMiss) return 0;
@@ -416,73 +612,91 @@ export class CrmIndex {
   /** The best similar-named accounts of a customer (at most three, best first). */
   similarNames(query: NameQuery, within?: readonly number[]): { account: number; score: number }[] {
     if (query.name.tokens.length === 0) return [];
-    let candidates: Iterable<number>;
-    if (within) candidates = within;
-    else {
-      // Prefix filtering: an account reaches the threshold only by matching most of the customer's
-      // weight, so it must match one of the customer's rarest words (taken until they carry more
-      // than it may miss), or a typo of one. Common words ("Group") never select candidates.
-      // Better still: it must match every word heavier than that miss, so when there are two such
-      // words, the accounts holding both (the pair index) are the candidates.
-      const neighbours = this.neighboursOf(query);
-      const { order } = query;
-      const variants = (i: number) =>
-        query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
-      const allowedMiss = (1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN)) * query.total;
-      const heavy = order.filter((i) => query.weights[i] > allowedMiss);
-      if (heavy.length >= 2) {
-        const pairs = this.ensurePairIndex();
-        let bestLists: number[][] | null = null;
-        let bestSize = Infinity;
-        for (let x = 0; x < heavy.length; x++)
-          for (let y = x + 1; y < heavy.length; y++) {
-            const lists: number[][] = [];
-            let size = 0;
-            let clean = true;
-            for (const u of variants(heavy[x]))
-              for (const v of variants(heavy[y])) {
-                if (u === v) clean = false;
-                const list = pairs.get(pairKey(u, v));
-                if (list) {
-                  lists.push(list);
-                  size += list.length;
-                }
-              }
-            if (clean && size < bestSize) {
-              bestSize = size;
-              bestLists = lists;
-            }
-          }
-        if (bestLists) {
-          const found: number[] = [];
-          const stamp = ++this.queryStamp;
-          for (const list of bestLists)
-            for (const a of list) {
-              if (this.seen[a] === stamp) continue;
-              this.seen[a] = stamp;
-              found.push(a);
-            }
-          return this.best(query, found);
-        }
-      }
-      const found: number[] = [];
-      const stamp = ++this.queryStamp;
+    const start = performance.now();
+    const found = this.best(query, within ?? this.candidates(query));
+    this.similarNamesMs += performance.now() - start;
+    return found;
+  }
+
+  /**
+   * Accounts that can reach the lowest score kept. An account reaches it only by matching most of
+   * the customer's weight, so it must match (exactly or by a typo) every word heavier than that
+   * miss: the candidates come from the heavy word with the shortest postings, and are kept only when
+   * their words cover all the heavy ones (a bit per heavy word, OR-ed over the account's words).
+   * A name with no heavy word falls back to prefix filtering: it must match one of the rarest words
+   * taken until they carry more than it may miss. Common words ("Group") never select candidates.
+   */
+  private candidates(query: NameQuery): number[] {
+    const neighbours = this.neighboursOf(query);
+    const { order, weights, exactIds } = query;
+    const variants = (i: number) =>
+      exactIds[i] >= 0 ? [exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
+    const found: number[] = [];
+    const stamp = ++this.queryStamp;
+    const allowedMiss = (1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN)) * query.total;
+    // At most five words can each carry more than the miss allowed; 30 bits is plenty.
+    const heavy = order.filter((i) => weights[i] > allowedMiss).slice(0, 30);
+    if (heavy.length === 0) {
       let covered = 0;
       for (const i of order) {
-        const ids =
-          query.exactIds[i] >= 0 ? [query.exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
-        for (const id of ids)
-          for (const a of this.postings[id]) {
+        for (const id of variants(i))
+          for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
+            const a = this.postingAccounts[p];
             if (this.seen[a] === stamp) continue;
             this.seen[a] = stamp;
             found.push(a);
           }
-        covered += query.weights[i];
+        covered += weights[i];
         if (covered > PREFIX_SHARE * query.total) break;
       }
-      candidates = found;
+      return found;
     }
-    return this.best(query, candidates);
+    let driver: number[] = [];
+    let driverSize = Infinity;
+    let all = 0;
+    for (let bit = 0; bit < heavy.length; bit++) {
+      const ids = variants(heavy[bit]);
+      if (ids.length === 0) return found; // a heavy word no account has, nor a typo of it
+      let size = 0;
+      for (const id of ids) {
+        if (this.wordStamp[id] !== stamp) {
+          this.wordStamp[id] = stamp;
+          this.wordMask[id] = 0;
+        }
+        this.wordMask[id] |= 1 << bit;
+        size += this.postingCount(id);
+      }
+      if (size < driverSize) {
+        driverSize = size;
+        driver = ids;
+      }
+      all |= 1 << bit;
+    }
+    // The candidates depend only on the heavy words: long searches are kept for the next name with them.
+    let cacheKey = "";
+    if (driverSize >= CACHED_SEARCH) {
+      cacheKey = heavy
+        .map((i) => exactIds[i])
+        .sort((x, y) => x - y)
+        .join(",");
+      const cached = this.candidateCache.get(cacheKey);
+      if (cached) return cached;
+    }
+    const { seen, wordStamp, wordMask, postingAccounts, accountStart, accountWordIds } = this;
+    for (const id of driver)
+      for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
+        const a = postingAccounts[p];
+        if (seen[a] === stamp) continue;
+        seen[a] = stamp;
+        let mask = 0;
+        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) {
+          const w = accountWordIds[k];
+          if (wordStamp[w] === stamp) mask |= wordMask[w];
+        }
+        if (mask === all) found.push(a);
+      }
+    if (cacheKey) this.candidateCache.set(cacheKey, found);
+    return found;
   }
 
   /** Scores candidates; the best three above the lowest score kept, best first. */
@@ -506,11 +720,20 @@ export interface NameQuery {
   total: number;
   exactIds: number[];
   neighbours: Map<number, number>[] | null;
+  /** Several report customers have this name (looked up once). */
+  sharedName: boolean | null;
 }
 
-/** One key per unordered pair of word ids. */
-function pairKey(x: number, y: number): number {
-  return x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
+/** An id on several accounts identifies none of them: taken out of the lookup, and reported. */
+function dropSharedIds(byId: Map<string, number[]>): DuplicateKeyIds {
+  const found: DuplicateKeyIds = { ids: [], rows: 0 };
+  for (const [id, accounts] of byId) {
+    if (accounts.length < 2) continue;
+    found.ids.push(id);
+    found.rows += accounts.length;
+    byId.delete(id);
+  }
+  return found;
 }
 
 function count(map: Map<string, number>, key: string): void {
@@ -527,6 +750,9 @@ function resolve(
   settle: (accounts: readonly number[]) => number | null,
 ): CrmMatchRow | null {
   if (evidence.length === 0) return null;
+  // The usual case: one key, one account.
+  if (evidence.length === 1 && evidence[0].accounts.length === 1)
+    return { kind: evidence[0].kind, account: evidence[0].accounts[0] };
   const singles = [...new Set(evidence.filter((e) => e.accounts.length === 1).map((e) => e.accounts[0]))];
   if (singles.length > 1) return { kind: "Conflict", account: -1, candidates: singles };
   let account: number;
@@ -560,25 +786,41 @@ export function* matchCustomersInSteps(
   accounts: CrmAccounts,
   stepRows = 5000,
 ): Generator<number, CrmMatchResult, void> {
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
+  const phaseMs: CrmPhaseTimes = { accounts: 0, customers: 0, weights: 0, exact: 0, similarNames: 0 };
   const index = new CrmIndex(accounts);
+  phaseMs.accounts = lap();
   const names = new Array<NormalisedName>(customers.count);
   const domains = new Array<DomainKey>(customers.count);
   for (let r = 0; r < customers.count; r++) {
     names[r] = normaliseName(customers.name?.[r]);
     domains[r] = domainKey(customers.domain?.[r]);
   }
+  phaseMs.customers = lap();
   index.setCustomers(names, domains);
+  phaseMs.weights = lap();
   yield 0;
+  lap();
   const counts = Object.fromEntries(CRM_MATCH_KINDS.map((k) => [k, 0])) as Record<CrmMatchKind, number>;
   const rows = new Array<CrmMatchRow>(customers.count);
   for (let r = 0; r < customers.count; r++) {
-    if (r > 0 && r % stepRows === 0) yield r;
+    if (r > 0 && r % stepRows === 0) {
+      phaseMs.exact += lap();
+      yield r;
+      lap();
+    }
     const ids = {
       customerId: customers.customerId?.[r],
       tpid: customers.tpid?.[r],
       tenantId: customers.tenantId?.[r],
     };
-    const row = matchOne(index, names[r], domains[r], ids, customers.domain?.[r]);
+    const row = matchOne(index, r, names[r], domains[r], ids, customers.domain?.[r]);
     rows[r] = row;
     if (row.kind) counts[row.kind]++;
   }
@@ -587,36 +829,51 @@ export function* matchCustomersInSteps(
     counts,
     duplicateIds: index.duplicateIds,
     duplicateRows: index.duplicateRows,
+    duplicateKeys: index.duplicateKeys,
     usableAccounts: index.usableCount,
+    phaseMs: {
+      ...phaseMs,
+      exact: phaseMs.exact + lap() - index.similarNamesMs,
+      similarNames: index.similarNamesMs,
+    },
   };
+}
+
+/** Of accounts sharing a key, the one whose name is clearly the customer's, or null. */
+function settleByName(index: CrmIndex, query: NameQuery, within: readonly number[]): number | null {
+  const [best, second] = index.similarNames(query, within);
+  if (!best || best.score < SIMILAR_NAME_THRESHOLD) return null;
+  if (second && best.score - second.score < AMBIGUOUS_MARGIN) return null;
+  return best.account;
 }
 
 function matchOne(
   index: CrmIndex,
+  row: number,
   name: NormalisedName,
   domain: DomainKey,
   ids: { customerId: unknown; tpid: unknown; tenantId: unknown },
   rawDomain: unknown,
 ): CrmMatchRow {
-  if (!name.key && isBlankValue(rawDomain) && Object.values(ids).every(isBlankValue))
+  if (
+    !name.key &&
+    isBlankValue(rawDomain) &&
+    isBlankValue(ids.customerId) &&
+    isBlankValue(ids.tpid) &&
+    isBlankValue(ids.tenantId)
+  )
     return { kind: null, account: -1 };
-  const query = index.query(name);
+  const query = index.query(name, row);
   const evidence = index.evidence(query, domain, ids);
-  const settle = (within: readonly number[]) => {
-    const [best, second] = index.similarNames(query, within);
-    if (!best || best.score < SIMILAR_NAME_THRESHOLD) return null;
-    if (second && best.score - second.score < AMBIGUOUS_MARGIN) return null;
-    return best.account;
-  };
-  const row = resolve(evidence, settle);
-  if (row) {
+  const resolved = resolve(evidence, (within) => settleByName(index, query, within));
+  if (resolved) {
     // The domain alone found an account with another name: a better-named account elsewhere is a Conflict.
-    if (row.kind === "Domain" && evidence.length === 1 && !index.namesAgree(query, row.account)) {
+    if (resolved.kind === "Domain" && evidence.length === 1 && !index.namesAgree(query, resolved.account)) {
       const [best] = index.similarNames(query);
-      if (best && best.account !== row.account && best.score >= SIMILAR_NAME_THRESHOLD)
-        return { kind: "Conflict", account: -1, candidates: [row.account, best.account] };
+      if (best && best.account !== resolved.account && best.score >= SIMILAR_NAME_THRESHOLD)
+        return { kind: "Conflict", account: -1, candidates: [resolved.account, best.account] };
     }
-    return row;
+    return resolved;
   }
   const [best, second] = index.similarNames(query);
   if (!best || best.score < SIMILAR_NAME_THRESHOLD) return { kind: "Not in CRM", account: -1 };

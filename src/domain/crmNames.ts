@@ -135,27 +135,41 @@ function slowFold(text: string): string {
 /** The words of a name, in one pass over plain ASCII text (the usual case); other text is folded first. */
 function words(text: string): string[] {
   // eslint-disable-next-line no-control-regex
-  const source = /[^\x00-\x7f]/.test(text) ? slowFold(text) : text;
+  const source = (/[^\x00-\x7f]/.test(text) ? slowFold(text) : text).toLowerCase();
   const out: string[] = [];
-  let word = "";
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) word += source[i];
-    else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
-    else if (c === 46 || c === 39 || c === 96)
-      continue; // . ' ` join
-    else {
-      if (word) out.push(word);
-      word = "";
+  // A word is a run of letters, digits and joining marks (. ' `), sliced out whole; the marks are
+  // then dropped ("S.A." -> "sa"). The loop runs one past the end to close the last word.
+  let start = -1;
+  let joined = false;
+  for (let i = 0; i <= source.length; i++) {
+    const c = i < source.length ? source.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (c === 46 || c === 39 || c === 96) {
+      if (start < 0) start = i;
+      joined = true;
+    } else {
+      if (start >= 0) {
+        const word = joined ? source.slice(start, i).replace(/[.'`]/g, "") : source.slice(start, i);
+        if (word) out.push(word);
+        start = -1;
+        joined = false;
+      }
       if (c === 38 || c === 43) out.push("and"); // & +
     }
   }
-  if (word) out.push(word);
   // "& Co" is part of a name ("Contoso & Co Ltd" is not "Contoso Ltd"): one word, "andco".
   for (let i = 0; i + 1 < out.length; i++) {
     if (out[i] === "and" && out[i + 1] === "co") out.splice(i, 2, "andco");
   }
   return out;
+}
+
+/** The legal phrases by their last word, in LEGAL_PHRASES order. */
+const PHRASES_BY_LAST_WORD = new Map<string, [string[], string][]>();
+for (const phrase of LEGAL_PHRASES) {
+  const last = phrase[0][phrase[0].length - 1];
+  PHRASES_BY_LAST_WORD.set(last, [...(PHRASES_BY_LAST_WORD.get(last) ?? []), phrase]);
 }
 
 function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
@@ -171,7 +185,9 @@ export function normaliseName(value: unknown): NormalisedName {
   let legal: string | null = null;
   // Legal forms come off the end, several in a row ("GmbH & Co. KG"), never the whole name.
   for (;;) {
-    const phrase = LEGAL_PHRASES.find(([p]) => p.length < tokens.length && endsWith(tokens, p));
+    const phrase = PHRASES_BY_LAST_WORD.get(tokens[tokens.length - 1])?.find(
+      ([p]) => p.length < tokens.length && endsWith(tokens, p),
+    );
     if (phrase) {
       legal ??= phrase[1];
       tokens = tokens.slice(0, tokens.length - phrase[0].length);

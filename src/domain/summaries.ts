@@ -64,12 +64,17 @@ function emptyRow(key: string, withRevenue: boolean): SummaryRow {
 /** Sums of money parsed from text carry float noise (0.1 + 0.2); cents are enough. */
 const toCents = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * Tables by industry and sub segment; by CRM owner too when `crmOwnerColumn` is given (the CRM Owner
+ * column Match to CRM wrote; `data` must hold it).
+ */
 export function summarize(
   layout: ReportLayout,
   data: ColumnValues,
   bestClusters: readonly (Cluster | "")[],
   rowCount: number,
-): { byIndustry: SummaryTable | null; bySubSegment: SummaryTable | null } {
+  crmOwnerColumn?: number,
+): { byIndustry: SummaryTable | null; bySubSegment: SummaryTable | null; byCrmOwner: SummaryTable | null } {
   const rows = Math.max(0, Math.floor(Number.isFinite(rowCount) ? rowCount : 0));
   const { columns: revenueCols, label: revenueLabel } = revenueColumns(layout);
   const revenueData = revenueCols.map((c) => data.get(c));
@@ -152,6 +157,7 @@ export function summarize(
   return {
     byIndustry: table("Industry", layout.roles.industry),
     bySubSegment: table("Sub Segment", layout.roles.subSegment),
+    byCrmOwner: table("CRM Owner", crmOwnerColumn),
   };
 }
 

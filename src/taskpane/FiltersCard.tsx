@@ -60,7 +60,16 @@ const QUICK_LABELS: Record<Exclude<QuickFilter["role"], "transacted36">, string>
   subSegment: "Sub segment",
   industry: "Industry",
   country: "Country",
+  crmOwner: "CRM Owner",
 };
+
+/** "industry", "CRM owner": a label inside a sentence, acronyms kept. */
+function lowerLabel(role: keyof typeof QUICK_LABELS): string {
+  return QUICK_LABELS[role]
+    .split(" ")
+    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(" ");
+}
 
 /** "Industry", or "Industry (Vertical_Name)" when the report's header says it differently. */
 function quickLabel(q: QuickFilter & { role: keyof typeof QUICK_LABELS }): string {
@@ -264,7 +273,7 @@ export function FiltersCard({ report, pane }: FiltersCardProps) {
                       className={styles.dropdown}
                       multiselect
                       data-testid={`quick-${q.role}`}
-                      placeholder={`Any ${QUICK_LABELS[q.role].toLowerCase()}`}
+                      placeholder={`Any ${lowerLabel(q.role)}`}
                       value={chosen.join(", ")}
                       selectedOptions={chosen}
                       onOpenChange={(_, data) => {
@@ -303,7 +312,7 @@ export function FiltersCard({ report, pane }: FiltersCardProps) {
                         void pane.applyValueFilter({ column: q.column, values: chosen }, `quick-${q.role}`)
                       }
                     >
-                      Filter {QUICK_LABELS[q.role].toLowerCase()}
+                      Filter {lowerLabel(q.role)}
                     </ActionButton>
                   </div>
                 </div>

@@ -1,6 +1,16 @@
 /** Summaries: a "Propensity Summary" sheet with customers per cluster by industry and sub segment. */
-import { Badge, Caption1, Card, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { actions } from "../actions";
+import { useState } from "react";
+import {
+  Badge,
+  Caption1,
+  Card,
+  Checkbox,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { actions, type SummariesResult } from "../actions";
 import { ActionButton } from "./ActionButton";
 import { isBusy } from "./state";
 import type { PaneApi } from "./usePane";
@@ -23,11 +33,35 @@ const useStyles = makeStyles({
 export function SummariesCard({ pane }: { pane: PaneApi }) {
   const styles = useStyles();
   const { state } = pane;
-  const summaries = state.summaries;
+  // After Match to CRM, the tables can also count customers per CRM owner (through the generic runAction).
+  const hasCrmOwner = state.report?.quickFilters.some((q) => q.role === "crmOwner") ?? false;
+  const [byOwner, setByOwner] = useState(false);
+  const [ownerRunLast, setOwnerRunLast] = useState(false);
+  const ownerOutcome = state.results.buildSummaries;
+  const ownerSummaries =
+    ownerOutcome?.status === "done"
+      ? { message: ownerOutcome.message, ...(ownerOutcome.data as SummariesResult) }
+      : null;
+  const summaries = ownerRunLast && ownerSummaries ? ownerSummaries : state.summaries;
+  const withOwner = hasCrmOwner && byOwner;
+  const build = () => {
+    setOwnerRunLast(withOwner);
+    return withOwner
+      ? pane.runAction("buildSummaries", { crmOwner: true }, { origin: "summaries", refreshAfter: true })
+      : pane.buildSummaries();
+  };
   return (
     <Card className={styles.card} data-testid="summaries" aria-label="Summaries">
       <Subtitle2 as="h2">Summaries</Subtitle2>
       <Caption1 className={styles.muted}>{actions.buildSummaries.description}</Caption1>
+      {hasCrmOwner && (
+        <Checkbox
+          data-testid="summaries-crm-owner"
+          label="Also by CRM Owner (customers per owner and cluster)"
+          checked={byOwner}
+          onChange={(_, data) => setByOwner(data.checked === true)}
+        />
+      )}
       <div>
         <ActionButton
           availability={pane.availability("buildSummaries")}
@@ -35,7 +69,7 @@ export function SummariesCard({ pane }: { pane: PaneApi }) {
           spinning={state.running?.origin === "summaries"}
           data-testid="build-summaries"
           hint="Adds the helper columns first when they are missing. Running it again rebuilds the same sheet."
-          onClick={() => void pane.buildSummaries()}
+          onClick={() => void build()}
         >
           {summaries ? "Rebuild summaries" : "Build summaries"}
         </ActionButton>

@@ -31,6 +31,8 @@ const preview: MatchCrmResult = {
   notInCrmValues: [],
   needsReviewValues: [],
   duplicateIds: [],
+  duplicateMsIds: [],
+  duplicateTenantIds: [],
 };
 
 const matched: MatchCrmResult = {
