@@ -55,6 +55,25 @@ describe("Read what is done (describeWorkbook)", () => {
     expect(after.data.sheets.summary).toEqual(["Propensity Summary"]);
     expect(after.data.sheets.sellerList).toEqual(["Ann Lee"]);
     expect(after.data.sheets.about).toEqual([]);
+
+    // Told where the header is (as the pane is), it reads the same from that row and the sheets' titles.
+    fake.resetStats();
+    const told = await session.run(actions.describeWorkbook, { headerRowNumber: header + 1 });
+    if (told.status !== "done") throw new Error(told.message);
+    expect(told.data).toEqual(after.data);
+    // Two syncs for the outline, one for the two count columns.
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  it("told the header row, reads a few KB however long the report is", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 3_000, seed: 7 });
+    const full = await session.run(actions.describeWorkbook, undefined);
+    fake.resetStats();
+    const told = await session.run(actions.describeWorkbook, { headerRowNumber: report.truth.headerRow + 1 });
+    if (told.status !== "done" || full.status !== "done") throw new Error("describe failed");
+    expect(told.data).toEqual(full.data);
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.bytesMoved).toBeLessThan(20_000);
   });
 
   it("refuses on a sheet that is not a report", async () => {

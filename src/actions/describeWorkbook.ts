@@ -8,7 +8,9 @@ import {
 import { locateColumnGroup } from "../domain/columnGroups";
 import type { CellValue } from "../domain/types";
 import { sheetTitles } from "../excel/sheetOps";
-import { openReport, readReportColumns } from "../excel/report";
+import { openReport, readOutline, readReportColumns } from "../excel/report";
+import { readColumns } from "../excel/read";
+import { headerTexts } from "../domain/layout";
 import type { ActionDefinition } from "./types";
 
 /**
@@ -77,23 +79,71 @@ export function addinSheetsOf(
   return sheets;
 }
 
-export const describeWorkbook: ActionDefinition<void, WorkbookProgress> = {
+export interface DescribeInput {
+  /** Where the pane knows the report's header is (1-based): then only that row is read, not the top rows. */
+  headerRowNumber?: number;
+}
+
+/** Where the CRM Match and Change columns are, from the raw headers, when the add-in wrote them. */
+function countColumns(rawHeaders: readonly string[]) {
+  const helpersAt = locateColumnGroup(rawHeaders, "helpers");
+  const crmAt = locateColumnGroup(rawHeaders, "crm");
+  const lastMonthAt = locateColumnGroup(rawHeaders, "lastMonth");
+  const crmColumn = crmAt === null ? null : crmAt + COLUMN_GROUPS.crm.indexOf("CRM Match");
+  const changeColumn = lastMonthAt === null ? null : lastMonthAt + COLUMN_GROUPS.lastMonth.indexOf("Change");
+  return {
+    helpersAt,
+    crmColumn,
+    changeColumn,
+    columns: [crmColumn, changeColumn].filter((c): c is number => c !== null),
+  };
+}
+
+export const describeWorkbook: ActionDefinition<DescribeInput | void, WorkbookProgress> = {
   id: "describeWorkbook",
   label: "Read what is done",
   description:
     "Reads which helper columns and sheets the add-in added for the active report. Changes nothing.",
   requires: [],
   needs: [],
-  async perform(env) {
+  async perform(env, input) {
+    const headerRowNumber = input ? input.headerRowNumber : undefined;
+    if (headerRowNumber !== undefined && headerRowNumber >= 1) {
+      // Issue 16: the pane knows the header row; read it and every sheet's title, nothing else.
+      const outline = await readOutline(env.host, env.capabilities, headerRowNumber - 1);
+      if (outline.area && outline.headerCells.length) {
+        const area = outline.area;
+        const rawHeaders = headerTexts(outline.headerCells, outline.headerCells.length);
+        const { helpersAt, crmColumn, changeColumn, columns } = countColumns(rawHeaders);
+        const data = columns.length
+          ? await readColumns(
+              env.host,
+              {
+                sheetName: outline.sheetName,
+                firstRow: headerRowNumber,
+                originColumn: area.column,
+                rowCount: Math.max(0, area.row + area.rowCount - headerRowNumber),
+                columns,
+                property: "values",
+                sample: [],
+              },
+              { signal: env.signal },
+            )
+          : new Map<number, CellValue[]>();
+        return {
+          message: `Read what the add-in added to ${outline.sheetName}.`,
+          data: {
+            sheetName: outline.sheetName,
+            helpers: helpersAt !== null,
+            crm: crmColumn === null ? null : countCrmMatches(data.get(crmColumn) ?? []),
+            lastMonth: changeColumn === null ? null : countChanges(data.get(changeColumn) ?? []),
+            sheets: addinSheetsOf(outline.titles, outline.sheetName),
+          },
+        };
+      }
+    }
     const report = await openReport(env.host, env.capabilities);
-    const headers = report.layout.rawHeaders;
-    const helpersAt = locateColumnGroup(headers, "helpers");
-    const crmAt = locateColumnGroup(headers, "crm");
-    const lastMonthAt = locateColumnGroup(headers, "lastMonth");
-    const crmColumn = crmAt === null ? null : crmAt + COLUMN_GROUPS.crm.indexOf("CRM Match");
-    const changeColumn =
-      lastMonthAt === null ? null : lastMonthAt + COLUMN_GROUPS.lastMonth.indexOf("Change");
-    const columns = [crmColumn, changeColumn].filter((c): c is number => c !== null);
+    const { helpersAt, crmColumn, changeColumn, columns } = countColumns(report.layout.rawHeaders);
     // Reads only the two count columns, and only when they are there.
     const data = columns.length
       ? await readReportColumns(env.host, report, columns, { signal: env.signal })

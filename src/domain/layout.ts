@@ -255,7 +255,7 @@ function asRows(block: unknown): CellValue[][] {
   return block.map((row) => (Array.isArray(row) ? (row as CellValue[]) : []));
 }
 
-function headerTexts(row: readonly CellValue[], width: number): string[] {
+export function headerTexts(row: readonly CellValue[], width: number): string[] {
   return Array.from({ length: width }, (_, i) => cleanHeader(row[i]));
 }
 

@@ -80,16 +80,24 @@ export function usePane(session: Session): PaneApi {
    * and every finished action. Read-only and not holding the one-action lock, so buttons never wait for
    * it; only the latest read is kept.
    */
-  const describe = useCallback(async (): Promise<void> => {
-    const generation = ++describes.current;
-    let outcome: ActionOutcome<WorkbookProgress>;
-    try {
-      outcome = await session.run(actions.describeWorkbook as ActionOf<"describeWorkbook">, undefined, {});
-    } catch (error) {
-      outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
-    }
-    if (generation === describes.current) dispatch({ type: "described", outcome });
-  }, [session]);
+  const describe = useCallback(
+    async (headerRowNumber?: number): Promise<void> => {
+      const generation = ++describes.current;
+      let outcome: ActionOutcome<WorkbookProgress>;
+      try {
+        // Knowing the header row, it reads that row and the sheets' titles only (a few KB).
+        outcome = await session.run(
+          actions.describeWorkbook as ActionOf<"describeWorkbook">,
+          headerRowNumber === undefined ? undefined : { headerRowNumber },
+          {},
+        );
+      } catch (error) {
+        outcome = { status: "failed", message: error instanceof Error ? error.message : String(error) };
+      }
+      if (generation === describes.current) dispatch({ type: "described", outcome });
+    },
+    [session],
+  );
 
   const run = useCallback(
     async <I, O>(
@@ -125,6 +133,11 @@ export function usePane(session: Session): PaneApi {
         dispatch(finished(outcome));
         const changed = outcome.status === "done";
         const known = state.report;
+        // Where the report's header is, for the quiet read of what is done (see describe).
+        let headerRowNumber = known?.headerRowNumber;
+        if (task === "analyze")
+          headerRowNumber =
+            outcome.status === "done" ? (outcome.data as SheetReport).headerRowNumber : undefined;
         if (typeof refreshAfter === "function" && outcome.status === "done" && known) {
           // Issue 16: what the action knows is enough; no re-analysis, no round trips.
           dispatch({
@@ -141,8 +154,9 @@ export function usePane(session: Session): PaneApi {
             refreshed = { status: "failed", message: error instanceof Error ? error.message : String(error) };
           }
           dispatch({ type: "refreshed", outcome: refreshed });
+          headerRowNumber = refreshed.status === "done" ? refreshed.data.headerRowNumber : undefined;
         }
-        if (changed) void describe();
+        if (changed) void describe(headerRowNumber);
       } finally {
         controller.current = null;
       }
