@@ -105,7 +105,8 @@ describe("hostile and odd input", () => {
   }, 120_000);
 
   it("a cancelled helper-column write leaves no half-written column", async () => {
-    const { fake, session } = loadSample({ layout: "ai-business", rows: 30_000, seed: 90 });
+    // Enough rows for the write to take more than one block of 3.5 MB.
+    const { fake, session } = loadSample({ layout: "ai-business", rows: 70_000, seed: 90 });
     const before = workbookSnapshot(fake.workbook);
     const controller = new AbortController();
     const outcome = await session.run(
