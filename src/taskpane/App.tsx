@@ -181,10 +181,15 @@ export function App({ session, autoAnalyze = true }: AppProps) {
         )}
         {report && <ReportSummary report={report} />}
         {report && (
+          // A fold per report: after a file opens, its new sheet shows folded (the status above says what
+          // was opened); a refused or failed file keeps the picker open with the reason.
           <Collapsible
+            key={report.sheetName}
             id="open-report"
             title="Open another report file"
-            openAtFirst={state.results.openReportFile !== undefined}
+            openAtFirst={
+              state.results.openReportFile !== undefined && state.results.openReportFile.status !== "done"
+            }
           >
             <OpenReportCard pane={pane} report={report} />
           </Collapsible>
