@@ -97,7 +97,7 @@ const useStyles = makeStyles({
   panel: {
     display: "flex",
     flexDirection: "column",
-    rowGap: "12px",
+    rowGap: "10px",
     padding: "12px",
     minWidth: 0,
     // The class's display would override the hidden attribute.

@@ -19,7 +19,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { SheetReport } from "../actions";
 import { CSV_WARNING } from "../domain/analysis";
 import type { ClusterCounts } from "../domain/types";
@@ -28,7 +28,7 @@ import { count, plural } from "./format";
 
 const useStyles = makeStyles({
   // The facts below lay out by the card's width (the pane's), not the window's.
-  card: { rowGap: "8px", containerType: "inline-size" },
+  card: { rowGap: "6px", containerType: "inline-size" },
   // Term and value pairs, aligned in one column in a narrow pane; side by side, wrapping, from about
   // 380 px of card (a 420 px pane and up).
   facts: {
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
   },
   // Short bars: the legend above says the colours, each bar's label its counts.
   productBar: { rowGap: "2px", "& [role='img']": { height: "8px" } },
-  section: { display: "flex", flexDirection: "column", rowGap: "6px" },
+  section: { display: "flex", flexDirection: "column", rowGap: "4px" },
   sectionHeading: {
     display: "flex",
     flexWrap: "wrap",
@@ -60,15 +60,8 @@ const useStyles = makeStyles({
     rowGap: "2px",
   },
   warnings: { display: "flex", flexDirection: "column", rowGap: "6px" },
-  notes: {
-    margin: "4px 0 0",
-    paddingLeft: "16px",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "4px",
-    // The class's display would override the hidden attribute.
-    "&[hidden]": { display: "none" },
-  },
+  notes: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", rowGap: "4px" },
+  folded: { marginTop: "4px", "&[hidden]": { display: "none" } },
   notesBody: { overflowWrap: "anywhere" },
   values: {
     margin: 0,
@@ -93,6 +86,62 @@ const useStyles = makeStyles({
   foldPanel: { marginLeft: "12px", marginRight: 0 },
 });
 
+interface FoldedMessageProps {
+  intent: "info" | "warning";
+  title: string;
+  /** The button's text while folded ("Show", "Why"); "Hide" once open. */
+  openLabel: string;
+  testId: string;
+  buttonTestId?: string;
+  bodyTestId?: string;
+  children: ReactNode;
+}
+
+/**
+ * A message bar that shows its title on one line and its text on request: a messy sheet has many notes,
+ * each a few lines long, so the step fits the pane. The text stays in the page while folded (hidden), so
+ * the button has something to control.
+ */
+function FoldedMessage({
+  intent,
+  title,
+  openLabel,
+  testId,
+  buttonTestId,
+  bodyTestId,
+  children,
+}: FoldedMessageProps) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  return (
+    <MessageBar intent={intent} layout={open ? "multiline" : "singleline"} data-testid={testId}>
+      <MessageBarBody className={styles.notesBody}>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <div
+          className={styles.folded}
+          id={bodyId}
+          hidden={!open}
+          data-testid={bodyTestId ?? `${testId}-text`}
+        >
+          {children}
+        </div>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button
+          size="small"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          data-testid={buttonTestId ?? `${testId}-more`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? "Hide" : openLabel}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 /** "Act Now 57 · Evaluate 100": the two clusters the Focus step shows, beside each product's bar. */
 function callFirst(counts: ClusterCounts): string {
   return `Act Now ${count(counts["Act Now"])} · Evaluate ${count(counts.Evaluate)}`;
@@ -104,9 +153,6 @@ export function ReportSummary({ report }: { report: SheetReport }) {
   const customers = analysis.dataRowCount - analysis.blankRowCount;
   const csvWarning = analysis.warnings.find((w) => w === CSV_WARNING);
   const otherWarnings = analysis.warnings.filter((w) => w !== CSV_WARNING);
-  // A messy sheet has many notes, each a few lines long: they open on request, so the step fits the pane.
-  const [notesOpen, setNotesOpen] = useState(false);
-  const notesId = useId();
   const legendSegments = SEGMENTS.filter(
     (s) => s !== "Unknown" || analysis.products.some((p) => p.counts.Unknown > 0),
   );
@@ -150,44 +196,29 @@ export function ReportSummary({ report }: { report: SheetReport }) {
       {(csvWarning || otherWarnings.length > 0) && (
         <div className={styles.warnings} data-testid="report-warnings">
           {csvWarning && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Save as .xlsx first</MessageBarTitle>
-                {csvWarning}
-              </MessageBarBody>
-            </MessageBar>
+            <FoldedMessage intent="warning" title="Save as .xlsx first" openLabel="Why" testId="csv-warning">
+              {csvWarning}
+            </FoldedMessage>
           )}
           {otherWarnings.length > 0 && (
-            <MessageBar
+            <FoldedMessage
               intent="info"
-              layout={notesOpen ? "multiline" : "singleline"}
-              data-testid="report-notes"
+              title={
+                otherWarnings.length === 1
+                  ? "1 note on this sheet"
+                  : `${otherWarnings.length} notes on this sheet`
+              }
+              openLabel="Show"
+              testId="report-notes"
+              buttonTestId="more-notes"
+              bodyTestId="notes-list"
             >
-              <MessageBarBody className={styles.notesBody}>
-                <MessageBarTitle>
-                  {otherWarnings.length === 1
-                    ? "1 note on this sheet"
-                    : `${otherWarnings.length} notes on this sheet`}
-                </MessageBarTitle>
-                {/* In the page while folded (hidden), so the button has something to control. */}
-                <ul className={styles.notes} id={notesId} hidden={!notesOpen} data-testid="notes-list">
-                  {otherWarnings.map((warning) => (
-                    <li key={warning}>{warning}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button
-                  size="small"
-                  aria-expanded={notesOpen}
-                  aria-controls={notesId}
-                  data-testid="more-notes"
-                  onClick={() => setNotesOpen(!notesOpen)}
-                >
-                  {notesOpen ? "Hide" : "Show"}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
+              <ul className={styles.notes}>
+                {otherWarnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </FoldedMessage>
           )}
         </div>
       )}

@@ -19,7 +19,7 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { progressFraction, type Outcome, type Running } from "./state";
 
 /** Lines of an outcome's message shown before "Show all". */
-const LINES_SHOWN = 3;
+const LINES_SHOWN = 2;
 
 const useStyles = makeStyles({
   // In the pane's flow (not floating): a message never covers a button.
