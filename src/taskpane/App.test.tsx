@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ActionOutcome, FilterResult, SheetReport } from "../actions";
+import { CSV_WARNING } from "../domain/analysis";
 import { App } from "./App";
 import { counts, deferred, fakeSession, sampleReport, type FakeSession } from "./testSession";
 
@@ -69,6 +70,22 @@ describe("App", () => {
     // Unknown values appear only where there are some.
     expect(screen.getByTestId("product-M365 Copilot-bar").getAttribute("aria-label")).toContain("Unknown 3");
     expect(screen.getByTestId("report-warnings")).toHaveTextContent('values that are not clusters: "Hot"');
+  });
+
+  test("a CSV file: Report says Save as .xlsx first on one line, and why on request", async () => {
+    const csv = sampleReport();
+    csv.analysis = { ...csv.analysis, warnings: [CSV_WARNING, ...csv.analysis.warnings] };
+    renderPane(fakeSession({ analyzeSheet: analyzed(csv) }));
+    const warning = await screen.findByTestId("csv-warning");
+    fireEvent.click(screen.getByTestId("step-report"));
+    expect(warning).toBeVisible();
+    expect(warning).toHaveTextContent("Save as .xlsx first");
+    expect(screen.getByTestId("csv-warning-text")).not.toBeVisible();
+    fireEvent.click(screen.getByTestId("csv-warning-more"));
+    expect(screen.getByTestId("csv-warning-text")).toBeVisible();
+    expect(screen.getByTestId("csv-warning-text")).toHaveTextContent(CSV_WARNING);
+    // The CSV warning is not counted among the notes.
+    expect(screen.getByTestId("report-notes")).toHaveTextContent("1 note on this sheet");
   });
 
   test("the report's notes and its cohorts are folded under their count and open on request", async () => {
@@ -308,8 +325,8 @@ describe("App", () => {
     expect(screen.queryByTestId("outcome-more")).toBeNull();
   });
 
-  test("a message longer than three lines shows them with Show all, for this outcome only", async () => {
-    // jsdom lays nothing out: the message reports the height of five lines in a box of three.
+  test("a long message shows its first lines with Show all, for this outcome only", async () => {
+    // jsdom lays nothing out: the message reports five lines of text in a box that shows fewer.
     const lines = (n: number) =>
       function (this: HTMLElement) {
         return this.dataset.testid === "outcome-message" ? n * 16 : 0;
