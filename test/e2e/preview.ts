@@ -107,7 +107,8 @@ export async function newPage(preview: Preview, contextOptions: BrowserContextOp
     ...contextOptions,
   });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  // The browser may be closing already (the suite's end): a context that is gone needs no closing.
+  page.on("close", () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on("request", (request) => {
