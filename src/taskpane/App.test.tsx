@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ActionOutcome, FilterResult, SheetReport } from "../actions";
+import { CSV_WARNING } from "../domain/analysis";
 import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 import { App } from "./App";
 import { counts, deferred, fakeSession, sampleReport, type FakeSession } from "./testSession";
@@ -70,7 +71,50 @@ describe("App", () => {
     // Unknown values appear only where there are some.
     expect(screen.getByTestId("product-M365 Copilot-bar").getAttribute("aria-label")).toContain("Unknown 3");
     expect(screen.getByTestId("report-warnings")).toHaveTextContent('values that are not clusters: "Hot"');
-    expect(screen.getByTestId("cohorts")).toHaveTextContent("Cohort");
+  });
+
+  test("a CSV file: Report says Save as .xlsx first on one line, and why on request", async () => {
+    const csv = sampleReport();
+    csv.analysis = { ...csv.analysis, warnings: [CSV_WARNING, ...csv.analysis.warnings] };
+    renderPane(fakeSession({ analyzeSheet: analyzed(csv) }));
+    const warning = await screen.findByTestId("csv-warning");
+    fireEvent.click(screen.getByTestId("step-report"));
+    expect(warning).toBeVisible();
+    expect(warning).toHaveTextContent("Save as .xlsx first");
+    expect(screen.getByTestId("csv-warning-text")).not.toBeVisible();
+    fireEvent.click(screen.getByTestId("csv-warning-more"));
+    expect(screen.getByTestId("csv-warning-text")).toBeVisible();
+    expect(screen.getByTestId("csv-warning-text")).toHaveTextContent(CSV_WARNING);
+    // The CSV warning is not counted among the notes.
+    expect(screen.getByTestId("report-notes")).toHaveTextContent("1 note on this sheet");
+  });
+
+  test("the report's notes and its cohorts are folded under their count and open on request", async () => {
+    renderPane(fakeSession({ analyzeSheet: analyzed() }));
+    await screen.findByTestId("report-notes");
+    fireEvent.click(screen.getByTestId("step-report"));
+    const notes = screen.getByTestId("report-notes");
+    expect(notes).toBeVisible();
+    expect(notes).toHaveTextContent("1 note on this sheet");
+    const list = screen.getByTestId("notes-list");
+    expect(list).not.toBeVisible();
+    const toggle = screen.getByTestId("more-notes");
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveAttribute("aria-controls", list.id);
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(toggle).toHaveTextContent("Hide");
+    expect(screen.getByTestId("notes-list")).toBeVisible();
+
+    // One cohort column: its name and values show once the fold opens.
+    const cohorts = screen.getByTestId("cohorts");
+    const header = within(cohorts).getByTestId("fold-cohorts-header");
+    expect(header.tagName).toBe("H3");
+    expect(header).toHaveTextContent("Cohorts and sales plays1");
+    expect(within(cohorts).queryByText("Cohort")).toBeNull();
+    fireEvent.click(header.querySelector("button")!);
+    fireEvent.click((await within(cohorts).findByText("Cohort")).closest("button")!);
+    expect(await within(cohorts).findByText("Cohort 1 - Expand Copilot")).toBeVisible();
   });
 
   test("a refused analysis shows the plain explanation and nothing else", async () => {
@@ -278,6 +322,46 @@ describe("App", () => {
     });
     expect(await screen.findByTestId("outcome")).toHaveAttribute("data-status", "failed");
     expect(screen.getByTestId("outcome")).toHaveTextContent("Excel is busy.");
+    // A short message shows whole, with nothing to unfold.
+    expect(screen.queryByTestId("outcome-more")).toBeNull();
+  });
+
+  test("a long message shows its first lines with Show all, for this outcome only", async () => {
+    // jsdom lays nothing out: the message reports five lines of text in a box that shows fewer.
+    const lines = (n: number) =>
+      function (this: HTMLElement) {
+        return this.dataset.testid === "outcome-message" ? n * 16 : 0;
+      };
+    const scroll = jest.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockImplementation(lines(5));
+    const client = jest.spyOn(HTMLElement.prototype, "clientHeight", "get").mockImplementation(lines(3));
+    try {
+      const session = fakeSession({
+        analyzeSheet: analyzed(),
+        showActNowEvaluate: () =>
+          Promise.resolve({ status: "failed", message: "Excel is busy. ".repeat(20) }),
+      });
+      renderPane(session);
+      const show = await screen.findByTestId("act-now-evaluate");
+      await act(async () => {
+        fireEvent.click(show);
+      });
+      const more = await screen.findByTestId("outcome-more");
+      expect(more).toHaveTextContent("Show all");
+      expect(more).toHaveAttribute("aria-expanded", "false");
+      expect(more).toHaveAttribute("aria-controls", screen.getByTestId("outcome-message").id);
+      fireEvent.click(more);
+      expect(screen.getByTestId("outcome-more")).toHaveTextContent("Show less");
+      expect(screen.getByTestId("outcome-more")).toHaveAttribute("aria-expanded", "true");
+
+      // The next outcome starts folded again.
+      await act(async () => {
+        fireEvent.click(screen.getByTestId("act-now-evaluate"));
+      });
+      await waitFor(() => expect(screen.getByTestId("outcome-more")).toHaveTextContent("Show all"));
+    } finally {
+      scroll.mockRestore();
+      client.mockRestore();
+    }
   });
 
   test("does not analyse on open when told not to", () => {

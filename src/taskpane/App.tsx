@@ -97,7 +97,7 @@ const useStyles = makeStyles({
   panel: {
     display: "flex",
     flexDirection: "column",
-    rowGap: "12px",
+    rowGap: "10px",
     padding: "12px",
     minWidth: 0,
     // The class's display would override the hidden attribute.
@@ -187,10 +187,15 @@ export function App({ session, autoAnalyze = true }: AppProps) {
           <ReportSummary report={report} onOpenCohort={(column) => pane.loadColumnValues(column, "cohort")} />
         )}
         {report && (
+          // A fold per report: after a file opens, its new sheet shows folded (the status above says what
+          // was opened); a refused or failed file keeps the picker open with the reason.
           <Collapsible
+            key={report.sheetName}
             id="open-report"
             title="Open another report file"
-            openAtFirst={state.results.openReportFile !== undefined}
+            openAtFirst={
+              state.results.openReportFile !== undefined && state.results.openReportFile.status !== "done"
+            }
           >
             <OpenReportCard pane={pane} report={report} />
           </Collapsible>

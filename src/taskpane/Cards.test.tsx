@@ -318,7 +318,8 @@ describe("Reset sheet", () => {
     });
     renderPane(session);
     fireEvent.click(await screen.findByTestId("build-summaries"));
-    await screen.findByTestId("summaries-result");
+    // A busy machine (the full suite, in parallel) takes longer than the default second to render Share.
+    await screen.findByTestId("summaries-result", {}, { timeout: 10000 });
     await waitFor(() =>
       expect(screen.getByTestId("reset-sheet")).not.toHaveAttribute("aria-disabled", "true"),
     );

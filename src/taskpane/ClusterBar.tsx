@@ -76,9 +76,11 @@ export interface ClusterBarProps {
   caption?: string;
   testId?: string;
   className?: string;
+  /** The legend with every count under the bar (default). Off where one ClusterLegend serves several bars. */
+  legend?: boolean;
 }
 
-export function ClusterBar({ title, counts, caption, testId, className }: ClusterBarProps) {
+export function ClusterBar({ title, counts, caption, testId, className, legend = true }: ClusterBarProps) {
   const styles = useStyles();
   const shown = SEGMENTS.filter((s) => s !== "Unknown" || counts.Unknown > 0);
   const total = shown.reduce((sum, s) => sum + counts[s], 0);
@@ -91,7 +93,14 @@ export function ClusterBar({ title, counts, caption, testId, className }: Cluste
         </span>
         {caption && <span className={styles.total}>{caption}</span>}
       </div>
-      <div className={styles.bar} role="img" aria-label={label} data-testid={testId && `${testId}-bar`}>
+      <div
+        className={styles.bar}
+        role="img"
+        aria-label={label}
+        // Without the legend, pointing at the bar tells every count.
+        title={legend ? undefined : label}
+        data-testid={testId && `${testId}-bar`}
+      >
         {shown
           .filter((s) => counts[s] > 0)
           .map((s) => (
@@ -104,14 +113,40 @@ export function ClusterBar({ title, counts, caption, testId, className }: Cluste
             />
           ))}
       </div>
-      <ul className={styles.legend} aria-hidden="true">
-        {shown.map((s) => (
-          <li key={s} className={styles.legendItem}>
-            <span className={styles.swatch} style={{ backgroundColor: COLOURS[s] }} />
-            {s} <span className={styles.count}>{number(counts[s])}</span>
-          </li>
-        ))}
-      </ul>
+      {legend && (
+        <ul className={styles.legend} aria-hidden="true">
+          {shown.map((s) => (
+            <li key={s} className={styles.legendItem}>
+              <span className={styles.swatch} style={{ backgroundColor: COLOURS[s] }} />
+              {s} <span className={styles.count}>{number(counts[s])}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
+  );
+}
+
+/**
+ * One legend (colours only) for several bars drawn with legend={false}. Hidden from screen readers:
+ * each bar's label says its counts.
+ */
+export function ClusterLegend({
+  segments = SEGMENTS.slice(0, 5),
+  className,
+}: {
+  segments?: readonly Segment[];
+  className?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <ul className={mergeClasses(styles.legend, className)} aria-hidden="true" data-testid="cluster-legend">
+      {segments.map((s) => (
+        <li key={s} className={styles.legendItem}>
+          <span className={styles.swatch} style={{ backgroundColor: COLOURS[s] }} />
+          {s}
+        </li>
+      ))}
+    </ul>
   );
 }

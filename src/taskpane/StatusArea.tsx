@@ -11,9 +11,15 @@ import {
   MessageBarTitle,
   ProgressBar,
   Field,
+  tokens,
+  useId,
   type MessageBarIntent,
 } from "@fluentui/react-components";
+import { useLayoutEffect, useRef, useState } from "react";
 import { progressFraction, type Outcome, type Running } from "./state";
+
+/** Lines of an outcome's message shown before "Show all". */
+const LINES_SHOWN = 2;
 
 const useStyles = makeStyles({
   // In the pane's flow (not floating): a message never covers a button.
@@ -26,7 +32,20 @@ const useStyles = makeStyles({
   running: { display: "flex", alignItems: "flex-end", columnGap: "8px" },
   progress: { flexGrow: 1, minWidth: 0 },
   warnings: { margin: "4px 0 0", paddingLeft: "18px" },
-  body: { overflowWrap: "anywhere" },
+  // Small text, as in the steps: a long outcome (an opened file's encoding, sheet and ID columns) stays a few lines.
+  body: {
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  // A long message shows its first lines; the rest is a click away (screen readers hear it all).
+  clamped: {
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: String(LINES_SHOWN),
+    overflow: "hidden",
+  },
+  more: { minWidth: 0, padding: 0, height: "auto", fontSize: tokens.fontSizeBase200 },
 });
 
 const INTENT: Record<Outcome["status"], MessageBarIntent> = {
@@ -52,6 +71,23 @@ interface StatusAreaProps {
 
 export function StatusArea({ running, outcome, onCancel, onDismiss }: StatusAreaProps) {
   const styles = useStyles();
+  const message = useRef<HTMLSpanElement>(null);
+  const messageId = useId("outcome-message");
+  // Open for one outcome only: the next one starts folded again.
+  const [expandedFor, setExpandedFor] = useState<Outcome | null>(null);
+  const expanded = outcome !== null && expandedFor === outcome;
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const el = message.current;
+    if (!el || expanded) return setOverflows(false);
+    const measure = () => setOverflows(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    // The pane's width can change (the user drags its edge): the lines shown change with it.
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [outcome, expanded]);
   if (!running && !outcome) return null;
   return (
     <div className={styles.root} role="status" aria-live="polite" data-testid="status">
@@ -79,8 +115,28 @@ export function StatusArea({ running, outcome, onCancel, onDismiss }: StatusArea
           data-status={outcome.status}
         >
           <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{TITLE[outcome.status]}</MessageBarTitle>
-            {outcome.message}
+            <span
+              ref={message}
+              id={messageId}
+              className={expanded ? undefined : styles.clamped}
+              data-testid="outcome-message"
+            >
+              <MessageBarTitle>{TITLE[outcome.status]}</MessageBarTitle>
+              {outcome.message}
+            </span>
+            {(overflows || expanded) && (
+              <Button
+                appearance="transparent"
+                size="small"
+                className={styles.more}
+                aria-expanded={expanded}
+                aria-controls={messageId}
+                data-testid="outcome-more"
+                onClick={() => setExpandedFor(expanded ? null : outcome)}
+              >
+                {expanded ? "Show less" : "Show all"}
+              </Button>
+            )}
             {outcome.task !== "analyze" && outcome.warnings.length > 0 && (
               <ul className={styles.warnings}>
                 {outcome.warnings.map((w) => (

@@ -9,8 +9,8 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: "6px",
-    padding: "8px 10px",
+    rowGap: "4px",
+    padding: "6px 10px",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,

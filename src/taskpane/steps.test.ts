@@ -135,6 +135,38 @@ describe("steps", () => {
     expect(texts(state, "report")).toContain("✓ Opened 44 customers from a.csv.");
   });
 
+  test("an opened report file is named in one short line: the status above the step holds the details", () => {
+    const sheet = (fileName: string) => ({
+      fileName,
+      sheetName: "Agreement renewal 2026-11",
+      customers: 118,
+      idColumns: ["TPID"],
+      encoding: "UTF-8" as const,
+      delimiter: "," as const,
+      notes: [],
+    });
+    const long =
+      "Opened 118 customers from CloudAscent renewal.csv; 7 ID columns kept as text. Read as UTF-8.";
+    const one = play(
+      { type: "analyzed", outcome: done(sampleReport()) },
+      {
+        type: "actionFinished",
+        actionId: "openReportFile",
+        outcome: done({ sheets: [sheet("CloudAscent renewal.csv")] }, long),
+      },
+    );
+    expect(texts(one, "report")).toEqual([
+      "✓ AI Business Solutions (Microsoft 365): 488 customers",
+      "✓ Opened CloudAscent renewal.csv",
+    ]);
+    const two = reducer(one, {
+      type: "actionFinished",
+      actionId: "openReportFile",
+      outcome: done({ sheets: [sheet("a.csv"), sheet("b.csv")] }, long),
+    });
+    expect(texts(two, "report")).toContain("✓ Opened 2 files: a.csv, b.csv");
+  });
+
   test("a read for another sheet, or a failed read, leaves the steps as they were", () => {
     const base = play({ type: "analyzed", outcome: done(sampleReport()) });
     const other = reducer(base, {

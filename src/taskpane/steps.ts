@@ -3,6 +3,7 @@
  * next useful action is. Pure: built from the pane's state (the last analysis, what the workbook holds
  * and the last outcome of each action), so it is rebuilt from the workbook when the pane reopens.
  */
+import type { OpenReportFileResult } from "../actions/openReportFile";
 import { count, plural } from "./format";
 import type { PaneState } from "./state";
 
@@ -46,6 +47,17 @@ function doneMessage(state: PaneState, actionId: string): string | null {
   return outcome?.status === "done" ? outcome.message : null;
 }
 
+/** "Opened CloudAscent renewal.csv": short, as the status above the step says the rest. */
+function openedText(state: PaneState): string | null {
+  const outcome = state.results[FEATURE_ACTIONS.openReport];
+  if (outcome?.status !== "done") return null;
+  const sheets = (outcome.data as Partial<OpenReportFileResult> | undefined)?.sheets;
+  if (!sheets?.length) return outcome.message;
+  return sheets.length === 1
+    ? `Opened ${sheets[0].fileName}`
+    : `Opened ${count(sheets.length)} files: ${sheets.map((s) => s.fileName).join(", ")}`;
+}
+
 const item = (key: string, text: string, done: boolean, optional = false): StepItem => ({
   key,
   text,
@@ -78,7 +90,7 @@ function reportStep(state: PaneState): StepView {
   } else {
     items.push(item("report", state.refusal ? "This sheet is not a report" : "No report read yet", false));
   }
-  const opened = doneMessage(state, FEATURE_ACTIONS.openReport);
+  const opened = openedText(state);
   if (opened) items.push(item("opened", opened, true));
   return {
     id: "report",

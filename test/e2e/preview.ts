@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "child_process";
 import { existsSync, mkdirSync } from "fs";
 import { join } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 export const ROOT = join(__dirname, "..", "..");
 const PREVIEW = join(ROOT, "dist-preview");
@@ -49,8 +49,12 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/**
+ * Serves dist-preview (the pane's preview and the contract page; built first when either is missing) and
+ * launches chromium. Every e2e test file that opens the preview starts here.
+ */
 export async function startPreview(): Promise<Preview> {
-  if (!existsSync(join(PREVIEW, "index.html"))) {
+  if (!existsSync(join(PREVIEW, "index.html")) || !existsSync(join(PREVIEW, "contract.html"))) {
     const build = spawnSync("npx", ["webpack", "--mode", "development", "--env", "preview"], {
       cwd: ROOT,
       stdio: "inherit",
@@ -90,19 +94,39 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
 }
 
-/** A fresh page with the default sample (ai-business, 500 rows, messy, seed 42) analysed. */
-export async function openPreview(preview: Preview, options: OpenOptions = {}): Promise<Page> {
-  // A context per page: axe-core's AxeBuilder needs one.
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * A fresh page in its own context (axe-core's AxeBuilder needs one; closing the page closes it), its
+ * requests to anything but the preview's server noted in preview.foreignRequests and its script errors
+ * kept for errorsOf.
+ */
+export async function newPage(preview: Preview, contextOptions: BrowserContextOptions = {}): Promise<Page> {
   const context = await preview.browser.newContext({
-    viewport: options.viewport ?? { width: 1400, height: 900 },
+    viewport: { width: 1400, height: 900 },
+    ...contextOptions,
   });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  // The browser may be closing already (the suite's end): a context that is gone needs no closing.
+  page.on("close", () => void context.close().catch(() => undefined));
   const errors: string[] = [];
+  pageErrors.set(page, errors);
   page.on("request", (request) => {
     if (!isLocal(request.url())) preview.foreignRequests.push(request.url());
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  return page;
+}
+
+/** Script errors the page has thrown so far. */
+export function errorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/** A fresh page with the default sample (ai-business, 500 rows, messy, seed 42) analysed. */
+export async function openPreview(preview: Preview, options: OpenOptions = {}): Promise<Page> {
+  const page = await newPage(preview, { viewport: options.viewport ?? { width: 1400, height: 900 } });
+  const errors = errorsOf(page);
   const query = new URLSearchParams();
   if (options.theme) query.set("theme", options.theme);
   if (options.width) query.set("width", String(options.width));

@@ -44,15 +44,21 @@ describe("Open report file card", () => {
     expect(screen.getByTestId("picked-files")).toHaveTextContent("ai-business.csv");
     fireEvent.click(screen.getByRole("button", { name: "Open report file…" }));
 
-    const result = await screen.findByTestId("open-report-result", {}, wait);
-    expect(result).toHaveAttribute("data-status", "done");
-    expect(result).toHaveTextContent(
-      "Opened 40 customers from ai-business.csv; 5 ID columns kept as text. Read as Windows-1252",
-    );
-    expect(fake.workbook.activeSheet.name).toMatch(/^AI Business Solutions \d{4}-\d{2}$/);
     // The pane analysed the new sheet.
     expect(await screen.findByTestId("report-type", {}, wait)).toHaveTextContent("AI Business Solutions");
     expect(screen.queryByTestId("refusal")).toBeNull();
+    expect(fake.workbook.activeSheet.name).toMatch(/^AI Business Solutions \d{4}-\d{2}$/);
+    // The status above the step says what was opened; the step names the file.
+    const outcome = screen.getByTestId("outcome");
+    expect(outcome).toHaveAttribute("data-status", "done");
+    expect(outcome).toHaveTextContent(
+      "Opened 40 customers from ai-business.csv; 5 ID columns kept as text. Read as Windows-1252",
+    );
+    expect(screen.getByTestId("done-opened")).toHaveTextContent("Opened ai-business.csv");
+    // The picker folds away under "Open another report file", so the new report's step fits the pane.
+    const fold = screen.getByTestId("fold-open-report-header").querySelector("button")!;
+    expect(fold).toHaveTextContent("Open another report file");
+    expect(fold).toHaveAttribute("aria-expanded", "false");
   }, 60_000);
 
   test("a file that is not a report: the reason, and no sheet", async () => {
