@@ -11,56 +11,7 @@ import type { CellValue } from "../domain/types";
 import { createFakeExcel } from "../preview/fake-excel";
 import { generateReport } from "../preview/sample-report";
 import { TODAY } from "../../test/support/workbooks";
-
-/** Cluster cells COUNTIFS matches differently from parseCluster, or not at all. */
-const CLUSTER_CELLS: CellValue[] = [
-  "Act Now",
-  "act now",
-  " Act Now",
-  "Act now ",
-  "Act  Now",
-  "Act_Now",
-  "act-now",
-  "ActNow",
-  "  Educate",
-  "Educate  ",
-  "EVALUATE",
-  "Nurture",
-  "Act\tNow",
-  "act now\u00A0",
-  "\u200BAct Now",
-  "Hot",
-  "TBD",
-  "Don't act now",
-  "Re-evaluate",
-  "",
-  " ",
-  "   ",
-  "\u00A0",
-  "\u200B",
-  "#N/A",
-  "#n/a",
-  " #N/A",
-  "#N/A ",
-  "#1 prospect",
-  5,
-  true,
-];
-/** Identity cells: names, and cells the domain counts as blank although they are not empty. */
-const IDENTITY_CELLS: CellValue[] = ["Contoso", "Fabrikam", 12345, "", " ", "#N/A", "\u200B", " Contoso"];
-
-function reportWith(clusters: CellValue[], identities: CellValue[]) {
-  const report = generateReport({ layout: "azure", rows: clusters.length, seed: 3 });
-  const header = report.rows[report.truth.headerRow];
-  const clusterColumn = header.indexOf(report.truth.products[0].clusterHeader);
-  const identityColumn = header.indexOf(report.truth.roles.accountName!);
-  const rows = report.rows.map((row) => [...row]);
-  clusters.forEach((cell, i) => {
-    rows[report.truth.headerRow + 1 + i][clusterColumn] = cell;
-    rows[report.truth.headerRow + 1 + i][identityColumn] = identities[i];
-  });
-  return { rows, headerRow: report.truth.headerRow, clusterColumn };
-}
+import { CLUSTER_CELLS, IDENTITY_CELLS, reportWith } from "../../test/support/messyCells";
 
 /** What the domain counts when every cell is read. */
 function countsFromCells(rows: CellValue[][], headerRow: number) {

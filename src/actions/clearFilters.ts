@@ -30,8 +30,11 @@ export function columnsSetByAddIn(
       current.some(
         (c) =>
           c.column === mine.column &&
-          c.criteria.filterOn === "Values" &&
-          sameValues(mine.values, c.criteria.values),
+          (mine.custom
+            ? c.criteria.filterOn === "Custom" &&
+              c.criteria.criterion1 === mine.custom.criterion1 &&
+              (c.criteria.criterion2 ?? undefined) === mine.custom.criterion2
+            : c.criteria.filterOn === "Values" && sameValues(mine.values, c.criteria.values)),
       ),
     )
     .map((mine) => mine.column);

@@ -1,7 +1,13 @@
-import { COLUMN_GROUPS, reportSheetOf, SHEET_TITLES, type AddinSheetKind } from "../domain/addinArtifacts";
+import {
+  addinSheetsAmong,
+  COLUMN_GROUPS,
+  SHEET_TITLES,
+  type AddinSheetKind,
+  type SheetTitle,
+} from "../domain/addinArtifacts";
 import { locateColumnGroup } from "../domain/columnGroups";
 import type { CellValue } from "../domain/types";
-import { sheetTitles, type SheetTitle } from "../excel/addinSheets";
+import { sheetTitles } from "../excel/sheetOps";
 import { openReport, readReportColumns } from "../excel/report";
 import type { ActionDefinition } from "./types";
 
@@ -58,7 +64,7 @@ export function countChanges(values: readonly (CellValue | undefined)[]): Workbo
   return { total, byChange };
 }
 
-/** Add-in sheets by kind whose A2 names this report sheet (or names none, as older versions wrote). */
+/** Add-in sheets of this report sheet, by kind (see addinSheetsAmong). */
 export function addinSheetsOf(
   titles: readonly SheetTitle[],
   reportSheet: string,
@@ -67,12 +73,7 @@ export function addinSheetsOf(
   const sheets = Object.fromEntries(
     kinds.map((kind) => [kind, [] as string[]]),
   ) as WorkbookProgress["sheets"];
-  for (const title of titles) {
-    const kind = kinds.find((k) => text(title.a1 as CellValue) === SHEET_TITLES[k]);
-    if (!kind) continue;
-    const owner = reportSheetOf(title.a2);
-    if (owner === null || owner === reportSheet) sheets[kind].push(title.name);
-  }
+  for (const { name, kind } of addinSheetsAmong(titles, reportSheet)) sheets[kind].push(name);
   return sheets;
 }
 

@@ -39,8 +39,35 @@ export function withFiltersRecorded(
   const others = (base.filtersApplied ?? []).filter((f) => !criteria.some((c) => c.column === f.column));
   return {
     ...base,
-    filtersApplied: [...others, ...criteria.map((c) => ({ column: c.column, values: [...c.values] }))],
+    filtersApplied: [
+      ...others,
+      ...criteria.map((c) => ({
+        column: c.column,
+        values: [...c.values],
+        ...(c.custom ? { custom: { ...c.custom } } : {}),
+      })),
+    ],
   };
+}
+
+/** Applies the add-in's criteria on top of any existing ones and records them in the workbook. */
+export async function applyAndRecord(
+  env: ActionEnv,
+  report: OpenedReport,
+  criteria: readonly ColumnCriteria[],
+): Promise<void> {
+  refuseIfProtected(report);
+  const columnCount = report.area.columnCount;
+  const before = await loadState(env.host, env.capabilities, report);
+  await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount);
+  const state = withFiltersRecorded(before, criteria);
+  // Remember whether the filter buttons were ours, so Reset can take them away again.
+  if (!report.table && !report.autoFilter?.enabled) state.createdAutoFilter = true;
+  // And the user's filter range, when applying ours may have widened it.
+  const userRange = report.autoFilter?.enabled && !report.table ? report.autoFilter.area : null;
+  if (userRange && !state.createdAutoFilter && !state.userFilterRange)
+    state.userFilterRange = { ...userRange };
+  await saveState(env.host, env.capabilities, state, report);
 }
 
 /**
@@ -54,18 +81,7 @@ export async function filterAndCount(
   countColumn: number,
   texts: ReadonlyMap<number, readonly string[]>,
 ): Promise<FilterResult> {
-  refuseIfProtected(report);
-  const columnCount = report.area.columnCount;
-  const before = await loadState(env.host, env.capabilities, report);
-  await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount);
-  const state = withFiltersRecorded(before, criteria);
-  // Remember whether the filter buttons were ours, so Reset can take them away again.
-  if (!report.table && !report.autoFilter?.enabled) state.createdAutoFilter = true;
-  // And the user's filter range, when applying ours may have widened it.
-  const userRange = report.autoFilter?.enabled && !report.table ? report.autoFilter.area : null;
-  if (userRange && !state.createdAutoFilter && !state.userFilterRange)
-    state.userFilterRange = { ...userRange };
-  await saveState(env.host, env.capabilities, state, report);
+  await applyAndRecord(env, report, criteria);
 
   // The user's own Values criteria still apply: count with them, after ours.
   const ours = new Set(criteria.map((c) => c.column));

@@ -2,7 +2,15 @@ import { clusterFilterValues } from "../domain/filters";
 import { UserFacingError } from "../excel/errors";
 import { openReport } from "../excel/report";
 import { customersText } from "../domain/analysis";
+import { filterCountQueries, provenFilter } from "../domain/clusterCounts";
+import { CLUSTERS } from "../domain/types";
+import { countIfs } from "../excel/countIfs";
+import { existingCriteria } from "../excel/filters";
+import type { OpenedReport } from "../excel/report";
+import { identityColumn } from "../domain/analysis";
+import type { ActionEnv } from "./types";
 import {
+  applyAndRecord,
   countWithoutFilter,
   filterAndCount,
   readTexts,
@@ -54,6 +62,9 @@ export const showActNowEvaluate: ActionDefinition<ShowActNowEvaluateInput, Filte
       column = match.cluster;
       label = match.label;
     }
+    // Excel counts and a wildcard criterion do it, where that is proven exact; else the column is read.
+    const fast = product === "any" ? null : await filterByCounting(env, report, column, label);
+    if (fast) return fast;
     const texts = await readTexts(env, report, [column]);
     const values = clusterFilterValues(texts.get(column) ?? [], WANTED);
     if (values.length === 0) {
@@ -78,3 +89,66 @@ export const showActNowEvaluate: ActionDefinition<ShowActNowEvaluateInput, Filte
     };
   },
 };
+
+/**
+ * Act Now + Evaluate on one product without reading its column (issue 16): COUNTIFS prove that one
+ * wildcard criterion per cluster keeps exactly the rows a values filter would, and count what is
+ * visible. Null when not proven, when other columns are filtered (their rows would need reading to
+ * count) or when Excel lacks worksheet functions; the caller then reads the column.
+ */
+async function filterByCounting(
+  env: ActionEnv,
+  report: OpenedReport,
+  column: number,
+  label: string,
+): Promise<{ message: string; warnings: string[]; data: FilterResult } | null> {
+  // Tables keep their values filters; other filtered columns need their rows read to count.
+  if (report.table || existingCriteria(report).some((c) => c.column !== column)) return null;
+  const queries = filterCountQueries(report.layout, column, WANTED);
+  if (!queries) return null;
+  const results = await countIfs(
+    env.host,
+    env.capabilities,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      rowCount: report.dataRowCount,
+      originColumn: report.area.column,
+      identityColumn: identityColumn(report.layout),
+    },
+    queries,
+  );
+  const proven = results ? provenFilter(results, WANTED) : null;
+  if (!proven) return null;
+  if (proven.rowsKept === 0)
+    throw new UserFacingError(
+      `No customer is Act Now or Evaluate for ${label}, so no filter was set. Nothing was changed.`,
+    );
+  const [criterion1, criterion2] = proven.criteria;
+  await applyAndRecord(env, report, [
+    { column, values: [], custom: { criterion1, criterion2, operator: "Or" } },
+  ]);
+  const counts = Object.fromEntries(CLUSTERS.map((cluster) => [cluster, proven.visible[cluster] ?? 0]));
+  const visible = WANTED.reduce((n, cluster) => n + (proven.visible[cluster] ?? 0), 0);
+  const result: FilterResult = {
+    visible,
+    total: proven.customers,
+    // As countVisibleByCluster gives them: visible rows per cluster, and the rows looked at.
+    visibleByCluster: {
+      ...(counts as Record<(typeof CLUSTERS)[number], number>),
+      Blank: 0,
+      Unknown: 0,
+      visible,
+      total: report.dataRowCount,
+    } as FilterResult["visibleByCluster"],
+    filteredColumns: [report.layout.headers[column] ?? `Column ${column + 1}`],
+    uncountedColumns: [],
+  };
+  return {
+    message:
+      `Showing ${visible.toLocaleString("en-US")} of ${customersText(proven.customers)}: ` +
+      `Act Now or Evaluate for ${label}.`,
+    warnings: [],
+    data: result,
+  };
+}

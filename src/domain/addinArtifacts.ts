@@ -44,3 +44,35 @@ export function reportSheetOf(a2: unknown): string | null {
   const text = typeof a2 === "string" ? a2 : "";
   return text.startsWith(REPORT_SHEET_PREFIX) ? text.slice(REPORT_SHEET_PREFIX.length) : null;
 }
+
+/** A sheet's name and its first two cells: an add-in sheet holds its title in A1 and its report in A2. */
+export interface SheetTitle {
+  name: string;
+  a1: unknown;
+  a2: unknown;
+}
+
+export interface AddinSheet {
+  name: string;
+  kind: AddinSheetKind;
+}
+
+/** Kinds the add-in made before its sheets named their report sheet in A2: found by title alone. */
+const KINDS_WITHOUT_A2: readonly AddinSheetKind[] = ["summary", "about"];
+
+/**
+ * The add-in's sheets made from one report sheet, among every sheet's A1/A2: A1 is one of SHEET_TITLES
+ * and A2 reads `Report sheet: <reportSheetName>`. A summary or About sheet from before that line existed
+ * (no A2 line) counts as every report sheet's. The one way every action finds its own sheets.
+ */
+export function addinSheetsAmong(titles: readonly SheetTitle[], reportSheetName: string): AddinSheet[] {
+  const kinds = Object.entries(SHEET_TITLES) as [AddinSheetKind, string][];
+  return titles.flatMap(({ name, a1, a2 }) => {
+    const title = typeof a1 === "string" ? a1.trim() : String(a1 ?? "");
+    const kind = kinds.find(([, t]) => t === title)?.[0];
+    if (!kind) return [];
+    const owner = reportSheetOf(a2);
+    const mine = owner === null ? KINDS_WITHOUT_A2.includes(kind) : owner === reportSheetName;
+    return mine ? [{ name, kind }] : [];
+  });
+}

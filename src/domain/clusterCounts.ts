@@ -191,3 +191,75 @@ export function countsFromQueries(
   }
   return { customers, products };
 }
+
+/**
+ * Act Now + Evaluate without reading the column (issue 16): the COUNTIFS calls that prove one wildcard
+ * criterion per cluster keeps exactly the rows a values filter of its spellings would, and count what
+ * stays visible. The criteria are the letters-in-order supersets; they are exact when every cell they
+ * match, on any row, is a listed spelling.
+ */
+export function filterCountQueries(
+  layout: ReportLayout,
+  column: number,
+  wanted: readonly Cluster[],
+): CountQuery[] | null {
+  const identity = identityColumn(layout);
+  if (identity === undefined) return null;
+  const queries: CountQuery[] = [
+    { id: "customers", column: identity, criterion: "<>", customersOnly: false },
+    ...blankQueries("identity", identity, false),
+  ];
+  for (const cluster of wanted) {
+    for (const customersOnly of [false, true]) {
+      const p = `${customersOnly ? "c" : "all"}:${cluster}`;
+      queries.push({ id: `${p}:superset`, column, criterion: clusterSuperset(cluster), customersOnly });
+      clusterSpellings(cluster).forEach((text, i) =>
+        queries.push({ id: `${p}:${i}`, column, criterion: literalCriterion(text), customersOnly }),
+      );
+    }
+  }
+  return queries;
+}
+
+export interface ProvenFilter {
+  /** AutoFilter custom criteria ("=*a*c*t*n*o*w*"), one per wanted cluster, OR-ed. */
+  criteria: string[];
+  /** Customers in all, and visible customers per wanted cluster once the criteria apply. */
+  customers: number;
+  visible: Partial<Record<Cluster, number>>;
+  /** Rows of any kind the criteria keep (0: nothing to filter to). */
+  rowsKept: number;
+}
+
+export function provenFilter(
+  results: ReadonlyMap<string, number>,
+  wanted: readonly Cluster[],
+): ProvenFilter | null {
+  const get = (id: string) => results.get(id);
+  const sum = (prefix: string, n: number) => {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += get(`${prefix}:${i}`) ?? NaN;
+    return total;
+  };
+  const customers = get("customers");
+  if (
+    customers === undefined ||
+    sum("identity:start", BLANK_STARTS.length) !== 0 ||
+    get("identity:hash") !== 0 ||
+    sum("identity:error", ERROR_TEXTS.length) !== 0
+  )
+    return null;
+  const visible: Partial<Record<Cluster, number>> = {};
+  let rowsKept = 0;
+  for (const cluster of wanted) {
+    const n = clusterSpellings(cluster).length;
+    const all = sum(`all:${cluster}`, n);
+    // Every cell the wildcard keeps is a listed spelling, on every row (blank ones included).
+    if (!(all === get(`all:${cluster}:superset`))) return null;
+    const shown = sum(`c:${cluster}`, n);
+    if (!(shown === get(`c:${cluster}:superset`))) return null;
+    visible[cluster] = shown;
+    rowsKept += all;
+  }
+  return { criteria: wanted.map((cluster) => `=${clusterSuperset(cluster)}`), customers, visible, rowsKept };
+}

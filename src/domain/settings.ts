@@ -7,12 +7,19 @@ import { DEFAULT_SCORE_SETTINGS, SCORE_SIGNALS } from "./score";
 import type { ScoreSettings, ScoreSignal } from "./score";
 
 /** What the add-in keeps for one report sheet. Every field here is read by some action. */
+/** A filter the add-in set: a values list, or wildcard criteria proven to keep the same rows. */
+export interface AppliedFilter {
+  column: number;
+  values: string[];
+  custom?: { criterion1: string; criterion2?: string; operator?: "Or" | "And" };
+}
+
 export interface StoredState {
   version: 1;
   /** Products and weights of the Priority Score (Add helper columns, Analyze, About sheet). */
   score: ScoreSettings;
   /** Criteria the add-in applied, so Clear filters and Reset can leave the user's own filters alone. */
-  filtersApplied?: { column: number; values: string[] }[];
+  filtersApplied?: AppliedFilter[];
   /** The add-in turned the sheet AutoFilter on (there was none), so Reset may turn it off again. */
   createdAutoFilter?: boolean;
   /** The user's AutoFilter range (0-based) before the add-in widened it, so Reset can put it back. */
@@ -108,14 +115,28 @@ export function parseStoredState(json: unknown): StoredState | null {
 
   const filters = field(value, "filtersApplied");
   if (Array.isArray(filters)) {
-    const valid: { column: number; values: string[] }[] = [];
+    const valid: AppliedFilter[] = [];
     for (const entry of filters) {
       if (!isRecord(entry)) continue;
       const column = field(entry, "column");
       const values = field(entry, "values");
       if (!isIndex(column) || !Array.isArray(values)) continue;
       // Filter texts are exact display strings: keep them as they are, "" included.
-      valid.push({ column, values: values.filter((v): v is string => typeof v === "string") });
+      const applied: AppliedFilter = {
+        column,
+        values: values.filter((v): v is string => typeof v === "string"),
+      };
+      const custom = field(entry, "custom");
+      if (isRecord(custom) && typeof field(custom, "criterion1") === "string") {
+        const criterion2 = field(custom, "criterion2");
+        const operator = field(custom, "operator");
+        applied.custom = {
+          criterion1: field(custom, "criterion1") as string,
+          ...(typeof criterion2 === "string" ? { criterion2 } : {}),
+          ...(operator === "Or" || operator === "And" ? { operator } : {}),
+        };
+      }
+      valid.push(applied);
     }
     state.filtersApplied = valid;
   }

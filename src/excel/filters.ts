@@ -8,6 +8,28 @@ import type { OpenedReport } from "./report";
 export interface ColumnCriteria {
   column: number;
   values: readonly string[];
+  /**
+   * Wildcard criteria that keep exactly the rows `values` would (proven by counting, see
+   * src/domain/clusterCounts.ts): set instead of the values list when present.
+   */
+  custom?: CustomCriteria;
+}
+
+export interface CustomCriteria {
+  criterion1: string;
+  criterion2?: string;
+  operator?: "Or" | "And";
+}
+
+function criteriaOf({ values, custom }: ColumnCriteria): Excel.FilterCriteria {
+  if (!custom) return valuesCriteria(values);
+  return {
+    filterOn: "Custom",
+    criterion1: custom.criterion1,
+    ...(custom.criterion2 === undefined
+      ? {}
+      : { criterion2: custom.criterion2, operator: custom.operator ?? "Or" }),
+  } as Excel.FilterCriteria;
 }
 
 /** A criterion Excel holds on a column, whoever set it. */
@@ -100,8 +122,8 @@ export async function applyColumnCriteria(
         if (column >= 0 && column < columnCount) sheet.autoFilter.apply(address, column, old);
       }
     }
-    for (const { column, values } of criteria) {
-      sheet.autoFilter.apply(address, column - shift, valuesCriteria(values));
+    for (const entry of criteria) {
+      sheet.autoFilter.apply(address, entry.column - shift, criteriaOf(entry));
     }
     await context.sync();
   });
@@ -116,7 +138,9 @@ async function applyTableCriteria(
   await host.run(async (context) => {
     const table = context.workbook.tables.getItem(tableName);
     const columnShift = report.table!.area.column - report.area.column;
-    for (const { column, values } of criteria) {
+    for (const { column, values, custom } of criteria) {
+      // Wildcard criteria are only proven for, and only set on, the sheet AutoFilter.
+      if (custom) throw new Error("Custom criteria are set on sheet AutoFilters only.");
       table.columns.getItemAt(column - columnShift).filter.applyValuesFilter([...values]);
     }
     await context.sync();

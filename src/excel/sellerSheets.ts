@@ -2,7 +2,7 @@
  * Excel side of the seller lists: read the rows a filter leaves visible, find the sheets the add-in
  * made before, write many small sheets in few syncs, and read one back to build its own workbook.
  */
-import { reportSheetOf, SHEET_TITLES } from "../domain/addinArtifacts";
+import { addinSheetsAmong, SHEET_TITLES } from "../domain/addinArtifacts";
 import { SELLER_SHEET_HEADER_ROW } from "../domain/sellers";
 import type { CellValue } from "../domain/types";
 import { a1, contiguousRuns, type Area } from "./address";
@@ -19,7 +19,7 @@ import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./
 import { readColumns } from "./read";
 import type { OpenedReport } from "./report";
 import type { Capabilities } from "./requirements";
-import { queueTextColourRules, type TextColourRule } from "./sheetOps";
+import { queueTextColourRules, sheetTitles, type TextColourRule } from "./sheetOps";
 import { suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
 
 export interface VisibleRows {
@@ -153,31 +153,13 @@ export interface WorkbookSheets {
 
 /** The workbook's sheets and which of them are this report's seller lists: two syncs. */
 export async function findSellerSheets(host: ExcelHost, reportSheetName: string): Promise<WorkbookSheets> {
-  return host.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const tops = sheets.items.map((sheet) => {
-      const top = sheet.getRange("A1:A2");
-      top.load("values");
-      return { name: sheet.name, top };
-    });
-    await context.sync();
-    const sellerSheets: WorkbookSheets["sellerSheets"] = [];
-    for (const { name, top } of tops) {
-      const title = String(top.values[0][0]);
-      const kind =
-        title === SHEET_TITLES.sellerList
-          ? "sellerList"
-          : title === SHEET_TITLES.sellersIndex
-            ? "sellersIndex"
-            : null;
-      if (kind && reportSheetOf(top.values[1][0]) === reportSheetName) sellerSheets.push({ name, kind });
-    }
-    const titles: readonly unknown[] = Object.values(SHEET_TITLES);
-    const addinSheets = tops.filter(({ top }) => titles.includes(top.values[0][0])).map(({ name }) => name);
-    return { names: tops.map((t) => t.name), sellerSheets, addinSheets };
-  });
+  const titles = await sheetTitles(host);
+  const sellerSheets = addinSheetsAmong(titles, reportSheetName).flatMap(({ name, kind }) =>
+    kind === "sellerList" || kind === "sellersIndex" ? [{ name, kind }] : [],
+  );
+  const known: readonly unknown[] = Object.values(SHEET_TITLES);
+  const addinSheets = titles.filter(({ a1 }) => known.includes(a1)).map(({ name }) => name);
+  return { names: titles.map((t) => t.name), sellerSheets, addinSheets };
 }
 
 /** One sheet to write: title lines in column A, then a table whose header row is frozen and filtered. */

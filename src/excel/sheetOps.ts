@@ -2,7 +2,13 @@ import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
-import { reportSheetOf, SHEET_TITLES, type AddinSheetKind } from "../domain/addinArtifacts";
+import {
+  addinSheetsAmong,
+  SHEET_TITLES,
+  type AddinSheet,
+  type AddinSheetKind,
+  type SheetTitle,
+} from "../domain/addinArtifacts";
 
 /** Sorts whole rows of an area by one of its columns (offset inside the area). */
 export async function sortRows(
@@ -158,11 +164,13 @@ export async function deleteTableColumns(
 
 /** Names of sheets whose A1 holds one of the given titles (how the add-in finds its own sheets). */
 export async function sheetsTitled(host: ExcelHost, titles: readonly string[]): Promise<string[]> {
-  return (await titledSheets(host)).filter(({ a1 }) => titles.includes(a1)).map(({ name }) => name);
+  return (await sheetTitles(host))
+    .filter(({ a1 }) => titles.includes(String(a1 ?? "")))
+    .map(({ name }) => name);
 }
 
-/** Every sheet's name with the text of its A1 and A2 cells: two syncs whatever the sheet count. */
-async function titledSheets(host: ExcelHost): Promise<{ name: string; a1: string; a2: string }[]> {
+/** Every sheet's name with its A1 and A2 values: two syncs whatever the sheet count. Reads only. */
+export async function sheetTitles(host: ExcelHost): Promise<SheetTitle[]> {
   return host.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -173,36 +181,13 @@ async function titledSheets(host: ExcelHost): Promise<{ name: string; a1: string
       return { name: sheet.name, cell };
     });
     await context.sync();
-    return cells.map(({ name, cell }) => ({
-      name,
-      a1: String(cell.values[0][0] ?? ""),
-      a2: String(cell.values[1][0] ?? ""),
-    }));
+    return cells.map(({ name, cell }) => ({ name, a1: cell.values[0]?.[0], a2: cell.values[1]?.[0] }));
   });
 }
 
-/** Kinds the add-in made before its sheets named their report sheet in A2: found by title alone. */
-const KINDS_WITHOUT_A2: readonly AddinSheetKind[] = ["summary", "about"];
-
-export interface AddinSheet {
-  name: string;
-  kind: AddinSheetKind;
-}
-
-/**
- * The add-in's sheets made from one report sheet: A1 is one of SHEET_TITLES and A2 reads
- * `Report sheet: <reportSheetName>`. A summary or About sheet from before that line existed (no
- * A2 line) counts as every report sheet's. Other actions call this to find their own sheets.
- */
+/** The add-in's sheets made from one report sheet (see addinSheetsAmong). */
 export async function addinSheetsFor(host: ExcelHost, reportSheetName: string): Promise<AddinSheet[]> {
-  const titles = Object.entries(SHEET_TITLES) as [AddinSheetKind, string][];
-  return (await titledSheets(host)).flatMap(({ name, a1: title, a2 }) => {
-    const kind = titles.find(([, t]) => t === title)?.[0];
-    if (!kind) return [];
-    const owner = reportSheetOf(a2);
-    const mine = owner === null ? KINDS_WITHOUT_A2.includes(kind) : owner === reportSheetName;
-    return mine ? [{ name, kind }] : [];
-  });
+  return addinSheetsAmong(await sheetTitles(host), reportSheetName);
 }
 
 /**
@@ -214,9 +199,10 @@ export async function chooseAddinSheet(
   kind: AddinSheetKind,
   reportSheetName: string,
 ): Promise<{ name: string; replace: boolean }> {
-  const ours = (await addinSheetsFor(host, reportSheetName)).find((sheet) => sheet.kind === kind);
+  const titles = await sheetTitles(host);
+  const ours = addinSheetsAmong(titles, reportSheetName).find((sheet) => sheet.kind === kind);
   if (ours) return { name: ours.name, replace: true };
-  const taken = new Set((await titledSheets(host)).map(({ name }) => name.toLowerCase()));
+  const taken = new Set(titles.map(({ name }) => name.toLowerCase()));
   const base = SHEET_TITLES[kind];
   for (let n = 1; ; n++) {
     // Excel's 31-character limit on sheet names: shorten the title, keep the number.

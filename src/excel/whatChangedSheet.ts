@@ -2,47 +2,22 @@
  * Writes the "What Changed" sheet: plain values (text format for report text, never formulas), the
  * title in A1 and `Report sheet: <name>` in A2 so a rerun replaces it and Reset finds it.
  */
-import { reportSheetOf, SHEET_TITLES } from "../domain/addinArtifacts";
 import type { WhatChangedSheet } from "../domain/compareSheet";
 import type { CellValue } from "../domain/types";
 import { a1 } from "./address";
 import { errorCode } from "./errors";
 import type { ExcelHost } from "./host";
+import { chooseAddinSheet } from "./sheetOps";
 import type { WorkOptions } from "./progress";
 import type { Capabilities } from "./requirements";
 import { suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
 
-const BASE_NAME = SHEET_TITLES.whatChanged;
-
 /** The sheet to write: this report's own What Changed sheet (replaced), else the first free name. */
-export async function chooseWhatChangedSheet(
+export function chooseWhatChangedSheet(
   host: ExcelHost,
   reportSheetName: string,
 ): Promise<{ name: string; replace: boolean }> {
-  return host.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const names = sheets.items.map((sheet) => sheet.name);
-    const taken = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
-    const titled = sheets.items.map((sheet) => {
-      const cells = sheet.getRange("A1:A2");
-      cells.load("values");
-      return { name: sheet.name, cells };
-    });
-    await context.sync();
-    const ours = titled.find(
-      ({ cells }) =>
-        cells.values[0][0] === SHEET_TITLES.whatChanged &&
-        reportSheetOf(cells.values[1][0]) === reportSheetName,
-    );
-    if (ours) return { name: ours.name, replace: true };
-    for (let n = 1; n < 100; n++) {
-      const name = n === 1 ? BASE_NAME : `${BASE_NAME} (${n})`;
-      if (!taken(name)) return { name, replace: false };
-    }
-    return { name: `${BASE_NAME} ${Date.now() % 100000}`, replace: false };
-  });
+  return chooseAddinSheet(host, "whatChanged", reportSheetName);
 }
 
 function pad<T>(row: readonly T[], width: number, filler: T): T[] {

@@ -153,3 +153,19 @@ describe("COUNTIFS criteria of Analyze's counting proof, as the COUNTIFS page do
     });
   });
 });
+
+describe("AutoFilter wildcard criteria of Show Act now + Evaluate, as Excel.FilterCriteria documents them", () => {
+  it("keep stray spellings, hide blanks and other texts in the in-memory Excel", async () => {
+    const wildcards = CONTRACT_CASES.find((c) => c.id === "autofilter-custom-wildcards")!;
+    const recording = await recordInMemory({}, [wildcards]);
+    const { ok } = recording.cases[wildcards.id].observation as { ok: { hidden: number[]; criteria: Json } };
+    // Rows 6-8: Nurture, blank, Hot.
+    expect(ok.hidden).toEqual([6, 7, 8]);
+    expect(ok.criteria).toMatchObject({
+      filterOn: "Custom",
+      criterion1: "=*a*c*t*n*o*w*",
+      criterion2: "=*e*v*a*l*u*a*t*e*",
+      operator: "Or",
+    });
+  });
+});

@@ -84,3 +84,44 @@ export const autofilterCriteria: ContractCase = {
     return { before, applied, reappliedFiltered, reappliedUnfiltered, clearedColumn, cleared, removed };
   },
 };
+
+/**
+ * The wildcard criteria Show Act now + Evaluate sets instead of a values list when counting proves them
+ * exact (src/domain/clusterCounts.ts): "=*a*c*t*n*o*w*" OR "=*e*v*a*l*u*a*t*e*" keeps stray spellings,
+ * hides blanks and other texts, and reads back as set. Excel.FilterCriteria: custom criteria take `*`
+ * and `?` wildcards and two criteria joined by an operator.
+ */
+export const autofilterWildcards: ContractCase = {
+  id: "autofilter-custom-wildcards",
+  title: "AutoFilter custom criteria with wildcards, OR-ed",
+  source: "https://learn.microsoft.com/javascript/api/excel/excel.filtercriteria",
+  members: ["Worksheet.autoFilter", "AutoFilter.apply", "AutoFilter.criteria", "AutoFilter.remove"],
+  async run(c) {
+    return c.attempt(async (context, sheet) => {
+      put(sheet, "A1:B9", [
+        ["Customer", "Cluster"],
+        ["Contoso", "Act Now"],
+        ["Fabrikam", " act now "],
+        ["Northwind", "Act_Now"],
+        ["Litware", "EVALUATE"],
+        ["Adatum", "Nurture"],
+        ["Tailspin", ""],
+        ["Woodgrove", "Hot"],
+        ["Proseware", "evaluate  "],
+      ]);
+      sheet.autoFilter.apply(sheet.getRange("A1:B9"), 1, {
+        filterOn: "Custom",
+        criterion1: "=*a*c*t*n*o*w*",
+        criterion2: "=*e*v*a*l*u*a*t*e*",
+        operator: "Or",
+      } as Excel.FilterCriteria);
+      sheet.autoFilter.load("criteria");
+      await context.sync();
+      const criteria = plain(sheet.autoFilter.criteria[1]);
+      const hidden = await hiddenRows(context, sheet, [2, 3, 4, 5, 6, 7, 8, 9]);
+      sheet.autoFilter.remove();
+      await context.sync();
+      return { criteria, hidden };
+    });
+  },
+};

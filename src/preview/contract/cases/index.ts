@@ -1,6 +1,6 @@
 import type { ContractCase } from "../types";
 import { application } from "./application";
-import { autofilterCriteria } from "./autofilterCriteria";
+import { autofilterCriteria, autofilterWildcards } from "./autofilterCriteria";
 import { charts } from "./charts";
 import { conditionalFormats } from "./conditionalFormats";
 import { countIfs, countIfsProof } from "./countIfs";
@@ -31,6 +31,7 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   formats,
   protection,
   autofilterCriteria,
+  autofilterWildcards,
   valuesFilter,
   filteredWrites,
   rangeView,
