@@ -48,7 +48,7 @@ function madeUpWord(n: number): string {
 }
 
 /** A report of distinct customers: names the pool repeats get a word of their own (and their domain too). */
-function distinctCustomers(report: SampleReport): void {
+export function distinctCustomers(report: SampleReport): void {
   const header = report.rows[report.truth.headerRow];
   const nameColumn = header.indexOf(report.truth.roles.accountName);
   const domainColumn = header.indexOf(report.truth.roles.domain);

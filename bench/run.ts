@@ -1,15 +1,16 @@
 /**
- * npm run bench [-- --rows 10000,100000 --json FILE]
+ * npm run bench [-- --rows 10000,100000 --json FILE --skip-new --details]
  * Runs each action on generated reports against the in-memory Excel in web-limits mode and prints
  * syncs, payload sizes, bytes read versus bytes needed, domain time, memory and the longest stretch
  * the pane's thread was busy, next to papaparse's parse time of the same report as CSV.
  *
- * Each action's figures count every sync the pane makes for the click, including the quiet
- * re-analysis the pane runs after an action that changed the sheet. estimatedWebSeconds is a MODEL,
+ * Each action's figures count every sync the pane makes for the click (bench/benchRow.ts paneClick):
+ * the re-analysis the pane runs after the actions it passes refreshAfter: true, and the
+ * describeWorkbook read it runs after every finished action. The new actions (import, compare,
+ * crmMatch, sellerLists) come from bench/newActions.ts; --skip-new leaves them out. estimatedWebSeconds is a MODEL,
  * not a measurement: no published figure exists for one round trip on Excel on the web, so it assumes
  * ROUND_TRIP_SECONDS per sync plus bytes moved at WEB_BYTES_PER_SECOND.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
 import Papa from "papaparse";
 import { actions, createSession } from "../src/actions";
@@ -29,35 +30,17 @@ import { benchCompare } from "./compare";
 import { benchImport } from "./import";
 import { benchSellers, printSellerResults, type SellerBenchRow } from "./sellers";
 import { printCrmBench, runCrmBench } from "./crm";
-
-interface BenchRow {
-  rows: number;
-  action: string;
-  syncs: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  bytesMoved: number;
-  bytesRead: number;
-  neededBytes: number;
-  maxCellsPerRead: number;
-  domainMs: number;
-  papaparseMs: number;
-  peakRssMb: number;
-  longestBlockMs: number;
-  /** Bytes the action cannot avoid moving: the needed reads plus the cells it must write. */
-  floorBytes: number;
-  /** Time the pane waited for the action (and its refresh) against the in-memory Excel. */
-  wallMs: number;
-  /** The cost model: syncs x 0.25 s + bytes moved / (4 MB/s). */
-  estimatedWebSeconds: number;
-}
-
-const ROUND_TRIP_SECONDS = 0.25;
-const WEB_BYTES_PER_SECOND = 4 * 1024 * 1024;
-
-export function estimatedWebSeconds(syncs: number, bytesMoved: number): number {
-  return Math.round((syncs * ROUND_TRIP_SECONDS + bytesMoved / WEB_BYTES_PER_SECOND) * 100) / 100;
-}
+import {
+  benchRow,
+  estimatedWebSeconds,
+  MB,
+  measureClick,
+  paneClick,
+  ROUND_TRIP_SECONDS,
+  WEB_BYTES_PER_SECOND,
+  type BenchRow,
+} from "./benchRow";
+import { benchNewActions, FLOOR_TARGET, printFloorRatios } from "./newActions";
 
 /** The actions of the monthly main flow, summed in the printed total. */
 const MAIN_FLOW = ["analyze", "filter", "helperColumns", "summaries", "prepare"];
@@ -70,11 +53,6 @@ const option = (name: string) => {
 const sizes = (option("rows") ?? "10000,100000,300000").split(",").map(Number);
 const jsonFile = option("json");
 const COLUMNS = 150;
-const MB = 1024 * 1024;
-
-let peakRss = 0;
-const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const rssTimer = setInterval(sampleRss, 50);
 
 function time<T>(work: () => T): { result: T; ms: number } {
   const start = performance.now();
@@ -136,19 +114,26 @@ function papaparseTime(rows: readonly CellValue[][]): number {
 async function main() {
   const results: BenchRow[] = [];
   // One small unmeasured pass first, so the first measured size doesn't pay the JIT's warm-up.
-  await benchSize(2_000, []);
-  for (const rowCount of sizes) await benchSize(rowCount, results);
+  if (!args.includes("--skip-new")) await benchNewActions(2_000, await benchSize(2_000, []));
+  else await benchSize(2_000, []);
+  for (const rowCount of sizes) {
+    const papaparseMs = await benchSize(rowCount, results);
+    if (!args.includes("--skip-new")) results.push(...(await benchNewActions(rowCount, papaparseMs)));
+  }
+  printResults(results);
+  // --details: the feature benches' own scenarios (seller rerun after a filter and Open as workbook;
+  // compare rerun and from a CSV file; CRM domain phases), at 100,000 rows for compare, import, CRM.
+  // The JSON rows above already hold each new action's first click at every size.
+  if (!args.includes("--details")) return;
   const sellerResults: SellerBenchRow[] = [];
   for (const rowCount of sizes) sellerResults.push(...(await benchSellers(rowCount)));
   if (!printSellerResults(sellerResults)) process.exitCode = 1;
-  printResults(results);
-  // Compare with last month: 100,000 rows against 100,000 (bench/compare.ts).
   await benchCompare(100_000);
   await benchImport(100_000, COLUMNS);
   if (!args.includes("--skip-crm")) printCrmBench(await runCrmBench());
 }
 
-async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {
+async function benchSize(rowCount: number, results: BenchRow[]): Promise<number> {
   const report = generateReport({
     layout: "ai-business",
     rows: rowCount,
@@ -232,53 +217,35 @@ async function benchSize(rowCount: number, results: BenchRow[]): Promise<void> {
   fake.workbook.addSheet("Report", report.rows);
   const session = createSession(fake, () => new Date(Date.UTC(2026, 10, 24)));
   const as = (action: unknown) => action as ActionDefinition<never, unknown>;
-  // The third field: the pane reads the sheet again after this action (usePane's refreshAfter).
+  // The third field: the pane reads the sheet again after this action (usePane: resetSheet passes
+  // refreshAfter: true; Add helper columns, Build summaries and Prepare for sellers update the pane
+  // from their result instead). Every finished click also runs describeWorkbook (paneClick).
   const steps: [string, ActionDefinition<never, unknown>, unknown, boolean][] = [
     ["analyze", as(actions.analyzeSheet), undefined, false],
     ["filter", as(actions.showActNowEvaluate), { product: layout.products[0].key }, false],
-    ["helperColumns", as(actions.addHelperColumns), {}, true],
-    ["summaries", as(actions.buildSummaries), undefined, true],
-    ["prepare", as(actions.prepareForSellers), undefined, true],
+    ["helperColumns", as(actions.addHelperColumns), {}, false],
+    ["summaries", as(actions.buildSummaries), undefined, false],
+    ["prepare", as(actions.prepareForSellers), undefined, false],
     ["reset", as(actions.resetSheet), {}, true],
   ];
   for (const [name, action, input, refreshAfter] of steps) {
-    fake.resetStats();
-    peakRss = 0;
-    const loop = monitorEventLoopDelay({ resolution: 5 });
-    loop.enable();
-    const started = performance.now();
-    const outcome = await session.run(action, input as never);
-    if (outcome.status === "done" && refreshAfter)
-      await session.run(as(actions.analyzeSheet), undefined as never);
-    const wallMs = performance.now() - started;
-    loop.disable();
-    sampleRss();
-    if (outcome.status !== "done") throw new Error(`${name}: ${outcome.message}`);
-    const s = fake.stats;
-    results.push({
-      rows: rowCount,
-      action: name,
-      syncs: s.syncs,
-      maxRequestBytes: s.maxRequestBytes,
-      maxResponseBytes: s.maxResponseBytes,
-      bytesMoved: s.bytesMoved,
-      bytesRead: s.bytesRead,
-      neededBytes: needed[name],
-      maxCellsPerRead: s.maxCellsPerRead,
-      domainMs: Math.round(domain[name] * 10) / 10,
-      papaparseMs: Math.round(papaparseMs),
-      peakRssMb: Math.round(peakRss / MB),
-      longestBlockMs: Math.round(loop.max / 1e6),
-      floorBytes: needed[name] + (written[name] ?? 0),
-      wallMs: Math.round(wallMs),
-      estimatedWebSeconds: estimatedWebSeconds(s.syncs, s.bytesMoved),
-    });
+    const figures = await measureClick(fake, () => paneClick(session, action, input, refreshAfter));
+    if (figures.outcome.status !== "done") throw new Error(`${name}: ${figures.outcome.message}`);
+    results.push(
+      benchRow(fake, figures, {
+        rows: rowCount,
+        action: name,
+        neededBytes: needed[name],
+        floorBytes: needed[name] + (written[name] ?? 0),
+        domainMs: domain[name],
+        papaparseMs,
+      }),
+    );
   }
+  return papaparseMs;
 }
 
 function printResults(results: BenchRow[]): void {
-  clearInterval(rssTimer);
-
   const table = results.map((r) => ({
     rows: r.rows,
     action: r.action,
@@ -297,6 +264,21 @@ function printResults(results: BenchRow[]): void {
     "longest block ms": r.longestBlockMs,
   }));
   console.table(table);
+  printFloorRatios(results);
+  // The summary: every action at every size, its syncs and bytes next to the floor.
+  console.table(
+    results.map((r) => ({
+      action: r.action,
+      rows: r.rows,
+      syncs: r.syncs,
+      "MB moved": Number((r.bytesMoved / MB).toFixed(1)),
+      "floor MB": Number((r.floorBytes / MB).toFixed(1)),
+      ratio:
+        Number((r.bytesMoved / r.floorBytes).toFixed(2)) +
+        (r.bytesMoved / r.floorBytes > FLOOR_TARGET ? " !" : ""),
+      "est. web s": r.estimatedWebSeconds,
+    })),
+  );
   for (const rows of sizes) {
     const flow = results.filter((r) => r.rows === rows && MAIN_FLOW.includes(r.action));
     const syncs = flow.reduce((sum, r) => sum + r.syncs, 0);
