@@ -54,9 +54,25 @@ export async function paneClick(
 ): Promise<ActionOutcome<unknown>> {
   const outcome = await session.run(as(action), input as never);
   if (outcome.status !== "done") return outcome;
-  if (refreshAfter) await session.run(as(actions.analyzeSheet), undefined as never);
-  await session.run(as(actions.describeWorkbook), undefined as never);
+  if (action === actions.analyzeSheet) knownHeaderRow.set(session, headerRowOf(outcome));
+  if (refreshAfter)
+    knownHeaderRow.set(session, headerRowOf(await session.run(as(actions.analyzeSheet), undefined as never)));
+  // As the pane does: describe reads the header row the pane knows (from its last analysis).
+  const headerRowNumber = knownHeaderRow.get(session);
+  await session.run(
+    as(actions.describeWorkbook),
+    (headerRowNumber === undefined ? undefined : { headerRowNumber }) as never,
+  );
   return outcome;
+}
+
+/** The header row of the report the pane shows, per session: what its last analysis found. */
+const knownHeaderRow = new WeakMap<Session, number | undefined>();
+
+function headerRowOf(outcome: ActionOutcome<unknown>): number | undefined {
+  return outcome.status === "done"
+    ? (outcome.data as { headerRowNumber?: number }).headerRowNumber
+    : undefined;
 }
 
 export interface ClickFigures {
