@@ -12,13 +12,11 @@ import type { ReportLayout } from "../domain/types";
 import { existingCriteria } from "../excel/filters";
 import { openReport } from "../excel/report";
 import {
-  addTextColourRules,
-  autofitColumns,
   chooseAddinSheet,
-  columnWidths,
-  freezeRows,
-  frozenRows,
+  formatForSellers,
+  sheetLayoutBefore,
   writeTextSheet,
+  type SellerFormatting,
 } from "../excel/sheetOps";
 import { loadState, saveState } from "../excel/state";
 import { ensureHelperColumns } from "./addHelperColumns";
@@ -126,41 +124,30 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
       .map(sheetColumn);
 
     // Record what is changed the first time only, so a second run doesn't record its own changes.
-    const prepared = state.prepared ?? {
-      frozenRowsBefore: await frozenRows(env.host, env.capabilities, report.sheetName),
-      columnWidths: await columnWidths(env.host, report.sheetName, keyColumns),
-    };
+    const prepared =
+      state.prepared ?? (await sheetLayoutBefore(env.host, env.capabilities, report.sheetName, keyColumns));
     await saveState(env.host, env.capabilities, { ...state, prepared }, report);
 
+    // Freeze, fit and colour in one round trip.
     const warnings: string[] = [];
-    if (env.capabilities.has("freezePanes"))
-      await freezeRows(env.host, report.sheetName, report.headerSheetRow + 1);
+    const plan: SellerFormatting = { colourRules: [] };
+    if (env.capabilities.has("freezePanes")) plan.freezeRows = report.headerSheetRow + 1;
     else warnings.push(env.capabilities.missingMessage("freezePanes"));
-    if (env.capabilities.has("autofitColumns")) {
-      await autofitColumns(
-        env.host,
-        report.sheetName,
-        { row: report.headerSheetRow, rowCount: report.dataRowCount + 1 },
-        keyColumns,
-      );
-    }
+    if (env.capabilities.has("autofitColumns"))
+      plan.autofit = {
+        rows: { row: report.headerSheetRow, rowCount: report.dataRowCount + 1 },
+        columns: keyColumns,
+      };
     if (env.capabilities.has("conditionalFormats") && report.dataRowCount > 0) {
       const dataRows = { row: report.headerSheetRow + 1, rowCount: report.dataRowCount, columnCount: 1 };
-      await addTextColourRules(
-        env.host,
-        report.sheetName,
-        { ...dataRows, column: sheetColumn(first) },
-        CLUSTER_COLOURS,
-      );
-      await addTextColourRules(
-        env.host,
-        report.sheetName,
-        { ...dataRows, column: sheetColumn(first + 1) },
-        BAND_COLOURS,
+      plan.colourRules.push(
+        { area: { ...dataRows, column: sheetColumn(first) }, rules: CLUSTER_COLOURS },
+        { area: { ...dataRows, column: sheetColumn(first + 1) }, rules: BAND_COLOURS },
       );
     } else if (!env.capabilities.has("conditionalFormats")) {
       warnings.push(env.capabilities.missingMessage("conditionalFormats"));
     }
+    await formatForSellers(env.host, report.sheetName, plan);
 
     const csv = isCsvUrl(env.host.documentUrl());
     if (csv) warnings.unshift(CSV_SHARE_WARNING);

@@ -10,8 +10,7 @@ import {
   clearConditionalFormats,
   deleteSheets,
   deleteTableColumns,
-  freezeRows,
-  setColumnWidths,
+  restoreSheetLayout,
   sortRows,
 } from "../excel/sheetOps";
 import { loadState, saveState } from "../excel/state";
@@ -131,9 +130,12 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
 
     // 5. Formatting Prepare for sellers changed.
     if (state?.prepared) {
-      if (env.capabilities.has("freezePanes"))
-        await freezeRows(env.host, report.sheetName, state.prepared.frozenRowsBefore);
-      await setColumnWidths(env.host, report.sheetName, state.prepared.columnWidths);
+      await restoreSheetLayout(
+        env.host,
+        report.sheetName,
+        env.capabilities.has("freezePanes") ? state.prepared.frozenRowsBefore : undefined,
+        state.prepared.columnWidths,
+      );
       removed.push("the frozen header and fitted column widths");
     } else if (sheets.some((s) => s.kind === "about")) {
       leftInPlace.push("the frozen header row and column widths (the add-in's record of them was lost)");

@@ -27,56 +27,19 @@ export async function sortRows(
   });
 }
 
-/** Rows frozen at the top of the sheet (0 when none). */
-export async function frozenRows(
-  host: ExcelHost,
-  capabilities: Capabilities,
-  sheetName: string,
-): Promise<number> {
-  if (!capabilities.has("freezePanes")) return 0;
-  return host.run(async (context) => {
-    const location = context.workbook.worksheets.getItem(sheetName).freezePanes.getLocationOrNullObject();
-    location.load("rowCount, rowIndex, columnCount");
-    await context.sync();
-    return location.isNullObject ? 0 : location.rowIndex + location.rowCount;
-  });
-}
-
-export async function freezeRows(host: ExcelHost, sheetName: string, rows: number): Promise<void> {
-  await host.run(async (context) => {
-    const panes = context.workbook.worksheets.getItem(sheetName).freezePanes;
-    if (rows > 0) panes.freezeRows(rows);
-    else panes.unfreeze();
-    await context.sync();
-  });
-}
-
-/** Widths (points) of single columns, by absolute column index. */
-export async function columnWidths(
+/** Puts back the frozen rows (undefined: leave them) and column widths Prepare recorded, in one sync. */
+export async function restoreSheetLayout(
   host: ExcelHost,
   sheetName: string,
-  columns: readonly number[],
-): Promise<{ column: number; width: number }[]> {
-  return host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    const ranges = columns.map((column) => {
-      const range = sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 }));
-      range.format.load("columnWidth");
-      return { column, range };
-    });
-    await context.sync();
-    return ranges.map(({ column, range }) => ({ column, width: range.format.columnWidth }));
-  });
-}
-
-export async function setColumnWidths(
-  host: ExcelHost,
-  sheetName: string,
+  frozenRows: number | undefined,
   widths: readonly { column: number; width: number }[],
 ): Promise<void> {
-  if (!widths.length) return;
   await host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
+    if (frozenRows !== undefined) {
+      if (frozenRows > 0) sheet.freezePanes.freezeRows(frozenRows);
+      else sheet.freezePanes.unfreeze();
+    }
     for (const { column, width } of widths) {
       sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 })).format.columnWidth = width;
     }
@@ -84,18 +47,50 @@ export async function setColumnWidths(
   });
 }
 
-/** Autofits the given columns over the given rows (header and data). */
-export async function autofitColumns(
+/** Rows frozen at the top and the widths of the given columns, in one sync (what Prepare records first). */
+export async function sheetLayoutBefore(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  sheetName: string,
+  columns: readonly number[],
+): Promise<{ frozenRowsBefore: number; columnWidths: { column: number; width: number }[] }> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const location = capabilities.has("freezePanes") ? sheet.freezePanes.getLocationOrNullObject() : null;
+    location?.load("rowCount, rowIndex, columnCount");
+    const ranges = columns.map((column) => {
+      const range = sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 }));
+      range.format.load("columnWidth");
+      return { column, range };
+    });
+    await context.sync();
+    return {
+      frozenRowsBefore: !location || location.isNullObject ? 0 : location.rowIndex + location.rowCount,
+      columnWidths: ranges.map(({ column, range }) => ({ column, width: range.format.columnWidth })),
+    };
+  });
+}
+
+/** What Prepare for sellers sets on the report sheet, queued and sent in one sync. */
+export interface SellerFormatting {
+  freezeRows?: number;
+  autofit?: { rows: { row: number; rowCount: number }; columns: readonly number[] };
+  colourRules: { area: Area; rules: readonly TextColourRule[] }[];
+}
+
+export async function formatForSellers(
   host: ExcelHost,
   sheetName: string,
-  rows: { row: number; rowCount: number },
-  columns: readonly number[],
+  plan: SellerFormatting,
 ): Promise<void> {
   await host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
-    for (const column of columns) {
-      sheet.getRange(a1({ ...rows, column, columnCount: 1 })).format.autofitColumns();
+    if (plan.freezeRows !== undefined) sheet.freezePanes.freezeRows(plan.freezeRows);
+    if (plan.autofit) {
+      for (const column of plan.autofit.columns)
+        sheet.getRange(a1({ ...plan.autofit.rows, column, columnCount: 1 })).format.autofitColumns();
     }
+    for (const { area, rules } of plan.colourRules) queueTextColourRules(sheet.getRange(a1(area)), rules);
     await context.sync();
   });
 }
@@ -104,19 +99,6 @@ export async function autofitColumns(
 export interface TextColourRule {
   beginsWith: string;
   fill: string;
-}
-
-/** Conditional formats colour cells by their text, so colours follow edits and re-runs. */
-export async function addTextColourRules(
-  host: ExcelHost,
-  sheetName: string,
-  area: Area,
-  rules: readonly TextColourRule[],
-): Promise<void> {
-  await host.run(async (context) => {
-    queueTextColourRules(context.workbook.worksheets.getItem(sheetName).getRange(a1(area)), rules);
-    await context.sync();
-  });
 }
 
 /** Queues the colour rules on a range without syncing, so several sheets can share one sync. */
