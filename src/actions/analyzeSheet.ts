@@ -7,13 +7,12 @@ import {
 } from "../domain/analysis";
 import { analysisCountQueries, countsFromQueries } from "../domain/clusterCounts";
 import { parseCluster, isBlank, cleanText } from "../domain/values";
-import { countIfs } from "../excel/countIfs";
 import { formatColumnsNeeded } from "../domain/columnFormats";
 import { locateCrmOwnerColumn } from "../domain/crmColumns";
 import { detectCsvDamage } from "../domain/csvDamage";
 import { distinctValueCounts } from "../domain/filters";
 import type { CellValue, ColumnRole, ReportAnalysis, ValueCount } from "../domain/types";
-import { openReport, readReportColumns } from "../excel/report";
+import { countInReport, openReport, readReportColumns } from "../excel/report";
 import { loadState } from "../excel/state";
 import { locateHelperColumns } from "../domain/helperColumns";
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "../domain/score";
@@ -163,18 +162,7 @@ async function countWithExcel(
 ): Promise<CountedCells | null> {
   const queries = analysisCountQueries(report.layout);
   if (!queries) return null;
-  const results = await countIfs(
-    env.host,
-    env.capabilities,
-    {
-      sheetName: report.sheetName,
-      firstRow: report.headerSheetRow + 1,
-      rowCount: report.dataRowCount,
-      originColumn: report.area.column,
-      identityColumn: identityColumn(report.layout),
-    },
-    queries,
-  );
+  const results = await countInReport(env.host, env.capabilities, report, queries);
   if (!results) return null;
   const proven = countsFromQueries(report.layout, results);
   if (proven.customers === null) return null;

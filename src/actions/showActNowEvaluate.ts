@@ -1,13 +1,10 @@
 import { clusterFilterValues } from "../domain/filters";
 import { UserFacingError } from "../excel/errors";
-import { openReport } from "../excel/report";
+import { countInReport, openReport, type OpenedReport } from "../excel/report";
 import { customersText } from "../domain/analysis";
 import { filterCountQueries, provenFilter } from "../domain/clusterCounts";
 import { CLUSTERS } from "../domain/types";
-import { countIfs } from "../excel/countIfs";
 import { existingCriteria } from "../excel/filters";
-import type { OpenedReport } from "../excel/report";
-import { identityColumn } from "../domain/analysis";
 import type { ActionEnv } from "./types";
 import {
   applyAndRecord,
@@ -106,18 +103,7 @@ async function filterByCounting(
   if (report.table || existingCriteria(report).some((c) => c.column !== column)) return null;
   const queries = filterCountQueries(report.layout, column, WANTED);
   if (!queries) return null;
-  const results = await countIfs(
-    env.host,
-    env.capabilities,
-    {
-      sheetName: report.sheetName,
-      firstRow: report.headerSheetRow + 1,
-      rowCount: report.dataRowCount,
-      originColumn: report.area.column,
-      identityColumn: identityColumn(report.layout),
-    },
-    queries,
-  );
+  const results = await countInReport(env.host, env.capabilities, report, queries);
   const proven = results ? provenFilter(results, WANTED) : null;
   if (!proven) return null;
   if (proven.rowsKept === 0)

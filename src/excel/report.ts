@@ -4,6 +4,9 @@ import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import type { SheetTitle } from "../domain/addinArtifacts";
+import { identityColumn } from "../domain/analysis";
+import type { CountQuery } from "../domain/clusterCounts";
+import { countIfs } from "./countIfs";
 import { UserFacingError } from "./errors";
 import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter } from "./read";
 import type { WorkOptions } from "./progress";
@@ -170,4 +173,25 @@ export async function readOutline(
       titles: tops.map(({ name, range }) => ({ name, a1: range.values[0]?.[0], a2: range.values[1]?.[0] })),
     };
   });
+}
+
+/** COUNTIFS over the report's data rows, customers told by its identity column (see countIfs). */
+export function countInReport(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  queries: readonly CountQuery[],
+): Promise<Map<string, number> | null> {
+  return countIfs(
+    host,
+    capabilities,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      rowCount: report.dataRowCount,
+      originColumn: report.area.column,
+      identityColumn: identityColumn(report.layout),
+    },
+    queries,
+  );
 }

@@ -2,6 +2,7 @@
  * Cells that COUNTIFS and wildcard criteria match differently from the domain's parsing, for the tests
  * of the counting fast paths (Analyze, Act Now + Evaluate).
  */
+import fc from "fast-check";
 import type { CellValue } from "../../src/domain/types";
 import { generateReport } from "../../src/preview/sample-report";
 
@@ -64,3 +65,29 @@ export function reportWith(clusters: CellValue[], identities: CellValue[]) {
   });
   return { rows, headerRow: report.truth.headerRow, clusterColumn };
 }
+
+/**
+ * [cluster, identity] cells of 30-60 rows: mostly cells the counts can prove, so the fast path is taken and
+ * checked, plus at most one odd cluster cell, one odd identity cell and one odd cluster cell on a row that is
+ * not a customer, each of which may send the action back to reading the column.
+ */
+export const messyCellRows: fc.Arbitrary<[CellValue, CellValue][]> = fc
+  .tuple(
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...CLUSTER_CELLS.slice(0, 12), "Hot", "", "#N/A", 5),
+        fc.constantFrom<CellValue>("Contoso", 12345, ""),
+      ),
+      { minLength: 30, maxLength: 60 },
+    ),
+    fc.option(fc.tuple(fc.constantFrom(...CLUSTER_CELLS), fc.nat())),
+    fc.option(fc.tuple(fc.constantFrom(...IDENTITY_CELLS), fc.nat())),
+    fc.option(fc.tuple(fc.constantFrom(...CLUSTER_CELLS), fc.nat())),
+  )
+  .map(([cells, oddCluster, oddIdentity, oddBlankRow]) => {
+    const rows = cells.map(([cluster, identity]): [CellValue, CellValue] => [cluster, identity]);
+    if (oddCluster) rows[oddCluster[1] % rows.length][0] = oddCluster[0];
+    if (oddBlankRow) rows[oddBlankRow[1] % rows.length] = [oddBlankRow[0], ""];
+    if (oddIdentity) rows[oddIdentity[1] % rows.length][1] = oddIdentity[0];
+    return rows;
+  });
