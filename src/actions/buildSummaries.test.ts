@@ -48,6 +48,21 @@ function tableAt(fake: FakeExcel, sheetName: string, row: number, column: number
 }
 
 describe("Build summaries", () => {
+  it("with PivotTables reads the chart's columns only, not the revenue the PivotTables sum", async () => {
+    const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 61 });
+    const helpers = await session.run(actions.addHelperColumns, {});
+    if (helpers.status !== "done") throw new Error(helpers.message);
+    fake.resetStats();
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.mode).toBe("pivot");
+    // The header block (220 rows at most) and four columns (industry, sub segment, account name, Best Cluster).
+    const width = report.truth.headers.length + 5;
+    const headerBlock = Math.min(220, report.truth.headerRow + 1 + report.truth.dataRows) * width;
+    // Plus A1:A2 of each sheet, to find the summary sheet.
+    expect(fake.stats.cellsRead).toBeLessThanOrEqual(headerBlock + 4 * report.truth.dataRows + 2 * 10);
+  });
+
   it("creates two PivotTables by industry and sub segment over the report and its helper columns, plus a chart", async () => {
     const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 61 });
     const outcome = await session.run(actions.buildSummaries, undefined);

@@ -107,9 +107,24 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
     const { report, added, bestClusterColumn } = await ensureHelperColumns(env, opened);
     const { layout } = report;
     const ownerColumn = wantsOwner ? (locateCrmOwnerColumn(layout.rawHeaders) ?? undefined) : undefined;
+
+    // The PivotTables' source runs through the helper columns, and through CRM Owner when it lies beyond them.
+    const sourceWidth = Math.max(bestClusterColumn + HELPER_HEADERS.length, (ownerColumn ?? -1) + 1);
+    // PivotTable fields are named from the raw header text, as Excel names them ("Industry " included).
+    const fieldNames = pivotFieldNames(report.headerCells.slice(0, sourceWidth));
+    const headerProblem = pivotHeaderProblem(fieldNames, report.area.column);
+    const usePivots = env.capabilities.has("pivotTables") && headerProblem === null;
+    const why = !env.capabilities.has("pivotTables")
+      ? `PivotTables need ${env.capabilities.missingMessage("pivotTables")}`
+      : headerProblem
+        ? `PivotTables need a header on every column, and ${headerProblem}`
+        : null;
+
+    // PivotTables sum revenue themselves: with them, the tables written are the chart's counts, which
+    // need no revenue column (issue 16: the revenue columns were most of the bytes read).
     const columns = [
       ...new Set([
-        ...summaryColumnsNeeded(layout),
+        ...summaryColumnsNeeded(layout, { revenue: !usePivots }),
         bestClusterColumn,
         ...(ownerColumn === undefined ? [] : [ownerColumn]),
       ]),
@@ -127,23 +142,12 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
       bestClusters,
       report.dataRowCount,
       ownerColumn,
+      { revenue: !usePivots },
     );
-
-    // The PivotTables' source runs through the helper columns, and through CRM Owner when it lies beyond them.
-    const sourceWidth = Math.max(bestClusterColumn + HELPER_HEADERS.length, (ownerColumn ?? -1) + 1);
-    // PivotTable fields are named from the raw header text, as Excel names them ("Industry " included).
-    const fieldNames = pivotFieldNames(report.headerCells.slice(0, sourceWidth));
-    const headerProblem = pivotHeaderProblem(fieldNames, report.area.column);
-    const usePivots = env.capabilities.has("pivotTables") && headerProblem === null;
-    const why = !env.capabilities.has("pivotTables")
-      ? `PivotTables need ${env.capabilities.missingMessage("pivotTables")}`
-      : headerProblem
-        ? `PivotTables need a header on every column, and ${headerProblem}`
-        : null;
     const identity =
       layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
     const revenue = summableRevenueColumn(layout, report.sample);
-    const target = await chooseSummarySheet(env.host, report.sheetName);
+    const target = await chooseSummarySheet(env.host, report.sheetName, report.sheetNames);
     // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
     const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
     const pivotFor = (base: string, column: number | undefined): PivotPlan | undefined => {

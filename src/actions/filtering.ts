@@ -6,7 +6,7 @@ import type { ClusterCounts } from "../domain/types";
 import { applyColumnCriteria, existingCriteria, type ColumnCriteria } from "../excel/filters";
 import { UserFacingError } from "../excel/errors";
 import { readReportColumns, type OpenedReport } from "../excel/report";
-import { loadState, saveState } from "../excel/state";
+import { loadState, saveState, stateSaveWith } from "../excel/state";
 import type { ActionEnv } from "./types";
 
 export interface FilterResult {
@@ -59,7 +59,6 @@ export async function applyAndRecord(
   refuseIfProtected(report);
   const columnCount = report.area.columnCount;
   const before = await loadState(env.host, env.capabilities, report);
-  await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount);
   const state = withFiltersRecorded(before, criteria);
   // Remember whether the filter buttons were ours, so Reset can take them away again.
   if (!report.table && !report.autoFilter?.enabled) state.createdAutoFilter = true;
@@ -67,7 +66,10 @@ export async function applyAndRecord(
   const userRange = report.autoFilter?.enabled && !report.table ? report.autoFilter.area : null;
   if (userRange && !state.createdAutoFilter && !state.userFilterRange)
     state.userFilterRange = { ...userRange };
-  await saveState(env.host, env.capabilities, state, report);
+  // The record travels with the criteria when the setting was read with the report: one round trip.
+  const record = stateSaveWith(env.capabilities, report, state);
+  await applyColumnCriteria(env.host, env.capabilities, report, criteria, columnCount, record ?? undefined);
+  if (!record) await saveState(env.host, env.capabilities, state, report);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   writeTextSheet,
   type SellerFormatting,
 } from "../excel/sheetOps";
-import { loadState, saveState } from "../excel/state";
+import { loadState, saveState, stateSaveWith } from "../excel/state";
 import { ensureHelperColumns } from "./addHelperColumns";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
@@ -126,7 +126,9 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     // Record what is changed the first time only, so a second run doesn't record its own changes.
     const prepared =
       state.prepared ?? (await sheetLayoutBefore(env.host, env.capabilities, report.sheetName, keyColumns));
-    await saveState(env.host, env.capabilities, { ...state, prepared }, report);
+    // The record goes first, in the batch that formats when it can (else on its own, before).
+    const record = stateSaveWith(env.capabilities, report, { ...state, prepared });
+    if (!record) await saveState(env.host, env.capabilities, { ...state, prepared }, report);
 
     // Freeze, fit and colour in one round trip.
     const warnings: string[] = [];
@@ -147,7 +149,7 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     } else if (!env.capabilities.has("conditionalFormats")) {
       warnings.push(env.capabilities.missingMessage("conditionalFormats"));
     }
-    await formatForSellers(env.host, report.sheetName, plan);
+    await formatForSellers(env.host, report.sheetName, plan, record ?? undefined);
 
     const csv = isCsvUrl(env.host.documentUrl());
     if (csv) warnings.unshift(CSV_SHARE_WARNING);
@@ -160,7 +162,7 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
       settings: state.score,
       csv,
     });
-    const about = await chooseAddinSheet(env.host, "about", report.sheetName);
+    const about = await chooseAddinSheet(env.host, "about", report.sheetName, report.sheetNames);
     await writeTextSheet(env.host, env.capabilities, about.name, about.replace, lines);
     return {
       message: `Ready to share: header frozen, key columns fitted, clusters coloured, "${about.name}" sheet ${about.replace ? "updated" : "added"}.`,

@@ -13,7 +13,7 @@ import {
   restoreSheetLayout,
   sortRows,
 } from "../excel/sheetOps";
-import { loadState, saveState } from "../excel/state";
+import { loadState, saveState, stateSaveWith } from "../excel/state";
 import { columnsSetByAddIn } from "./clearFilters";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
@@ -121,10 +121,13 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     if (groups.length) removed.push(`the columns ${groups.map((g) => g.headers.join(", ")).join("; ")}`);
 
     // 4. The add-in's sheets made from this report sheet (A1 title, A2 "Report sheet: <name>").
-    const sheets = await addinSheetsFor(env.host, report.sheetName);
+    const sheets = await addinSheetsFor(env.host, report.sheetName, report.sheetNames);
+    // The record of this report sheet goes with its sheets when it can (6. below otherwise).
+    const forget = stateSaveWith(env.capabilities, report, null);
     await deleteSheets(
       env.host,
       sheets.map((s) => s.name),
+      forget ?? undefined,
     );
     if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s.name}"`).join(", ")}`);
 
@@ -142,7 +145,7 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
     }
 
     // 6. The add-in's record of this report sheet (other sheets keep theirs).
-    await saveState(env.host, env.capabilities, null, report);
+    if (!forget) await saveState(env.host, env.capabilities, null, report);
 
     const message = removed.length
       ? `Reset: removed ${removed.join("; ")}.` +

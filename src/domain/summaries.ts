@@ -37,16 +37,24 @@ function revenueColumns(layout: ReportLayout): { columns: number[]; label: strin
   return { columns, label: columns.length > 0 ? "Potential revenue" : null };
 }
 
+/** revenue: false leaves the revenue columns out (counts only; the tables carry no revenue). */
+export interface SummaryOptions {
+  revenue: boolean;
+}
+
 /**
  * Columns summarize reads: industry, sub segment, revenue (every product's potential revenue, or
  * expiring revenue in a renewal report) and one identity column to tell blank rows.
  */
-export function summaryColumnsNeeded(layout: ReportLayout): number[] {
+export function summaryColumnsNeeded(
+  layout: ReportLayout,
+  options: SummaryOptions = { revenue: true },
+): number[] {
   const { roles } = layout;
   const columns = [
     roles.industry,
     roles.subSegment,
-    ...revenueColumns(layout).columns,
+    ...(options.revenue ? revenueColumns(layout).columns : []),
     roles.accountName ?? roles.customerId ?? roles.tpid,
   ];
   return [...new Set(columns.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
@@ -74,11 +82,13 @@ export function summarize(
   bestClusters: readonly (Cluster | "")[],
   rowCount: number,
   crmOwnerColumn?: number,
+  options: SummaryOptions = { revenue: true },
 ): { byIndustry: SummaryTable | null; bySubSegment: SummaryTable | null; byCrmOwner: SummaryTable | null } {
   const rows = Math.max(0, Math.floor(Number.isFinite(rowCount) ? rowCount : 0));
-  const { columns: revenueCols, label: revenueLabel } = revenueColumns(layout);
+  const revenue = options.revenue ? revenueColumns(layout) : { columns: [], label: null };
+  const { columns: revenueCols, label: revenueLabel } = revenue;
   const revenueData = revenueCols.map((c) => data.get(c));
-  const readColumns = summaryColumnsNeeded(layout).map((c) => data.get(c));
+  const readColumns = summaryColumnsNeeded(layout, options).map((c) => data.get(c));
   const knownCluster = new Set<string>(CLUSTERS);
 
   const rowRevenue = new Float64Array(rows);

@@ -3,6 +3,7 @@ import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
 import { UserFacingError } from "./errors";
 import type { OpenedReport } from "./report";
+import type { QueuedWrite } from "./state";
 
 /** Exact display texts to keep in one column (column offset from the report's left edge). */
 export interface ColumnCriteria {
@@ -87,9 +88,11 @@ export async function applyColumnCriteria(
   report: OpenedReport,
   criteria: readonly ColumnCriteria[],
   columnCount: number,
+  /** A write to travel in the same batch, after the criteria (the add-in's record of them). */
+  alongside?: QueuedWrite,
 ): Promise<void> {
   if (report.table) {
-    await applyTableCriteria(host, report.table.name, report, criteria);
+    await applyTableCriteria(host, report.table.name, report, criteria, alongside);
     return;
   }
   if (!capabilities.has("autoFilter")) {
@@ -125,7 +128,9 @@ export async function applyColumnCriteria(
     for (const entry of criteria) {
       sheet.autoFilter.apply(address, entry.column - shift, criteriaOf(entry));
     }
+    const done = alongside?.(context);
     await context.sync();
+    done?.();
   });
 }
 
@@ -134,6 +139,7 @@ async function applyTableCriteria(
   tableName: string,
   report: OpenedReport,
   criteria: readonly ColumnCriteria[],
+  alongside?: QueuedWrite,
 ): Promise<void> {
   await host.run(async (context) => {
     const table = context.workbook.tables.getItem(tableName);
@@ -143,7 +149,9 @@ async function applyTableCriteria(
       if (custom) throw new Error("Custom criteria are set on sheet AutoFilters only.");
       table.columns.getItemAt(column - columnShift).filter.applyValuesFilter([...values]);
     }
+    const done = alongside?.(context);
     await context.sync();
+    done?.();
   });
 }
 

@@ -21,6 +21,15 @@ export interface SheetTop {
   autoFilter: SheetAutoFilter | null;
   /** Excel tables on the sheet. */
   tables: { name: string; area: Area }[];
+  /** The add-in's workbook setting as read with the sheet, when asked for and the host has settings. */
+  setting?: StoredSetting;
+  /** Every sheet's name in order, when read in the same batch (see sheetTitles). */
+  sheetNames?: string[];
+}
+
+/** A workbook setting's value as read (null when the setting is not there). */
+export interface StoredSetting {
+  value: unknown;
 }
 
 export interface SheetAutoFilter {
@@ -61,9 +70,21 @@ function areaOf(range: Excel.Range): Area {
 /** Columns beyond this are not read in the header block: no report has that many, and the read must stay small. */
 const MAX_HEADER_COLUMNS = 1024;
 
-/** Reads where the data is and its first rows: three syncs, whatever the sheet's size. */
-export async function readSheetTop(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
+/**
+ * Reads where the data is and its first rows, whatever the sheet's size: one sync (issue 16) when
+ * the sheet has data and no table, else the frame first and the block after it.
+ */
+export async function readSheetTop(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  options: { settingKey?: string } = {},
+): Promise<SheetTop> {
+  const once = await readSheetTopOnce(host, capabilities, options.settingKey);
+  if (once.top) return once.top;
   const top = await readSheetFrame(host, capabilities);
+  const setting = options.settingKey ? await readSetting(host, capabilities, options.settingKey) : undefined;
+  if (setting) top.setting = setting;
+  if (!top.area) return top;
   if (!top.area) return top;
   // The first rows, all columns, read like any other columns: one sync unless Excel finds it too large
   // (very long texts), in which case the block is split.
@@ -78,9 +99,93 @@ export async function readSheetTop(host: ExcelHost, capabilities: Capabilities):
     columns,
     property: "values",
     sample: [],
+    // Excel found the block too large in one piece: start with halves rather than be refused again.
+    ...(once.tooLarge ? { maxBlockRows: Math.ceil(rowCount / 2) } : {}),
   });
   const block = Array.from({ length: rowCount }, (_, r) => columns.map((c) => read.get(c)![r]));
   return { ...top, block };
+}
+
+/**
+ * The frame, the first rows and the add-in's setting in one batch: the block is the used range's
+ * top-left corner resized and cut to the used range, so its size needn't be known first. Null when
+ * that batch can't answer (an empty sheet, whose used range throws ItemNotFound; a block Excel finds
+ * too large; a block past the sheet's edge) or the sheet has tables (their ranges need a second
+ * sync): the caller then reads in steps. Nothing is changed, so trying costs one round trip at most.
+ */
+async function readSheetTopOnce(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  settingKey: string | undefined,
+): Promise<{ top: SheetTop | null; tooLarge?: boolean }> {
+  if (!capabilities.has("valuesOnlyUsedRange")) return { top: null };
+  try {
+    const top = await host.run(async (context): Promise<SheetTop | null> => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name, id, protection/protected");
+      // Not the OrNullObject form: a range derived from a null object is not defined in the docs.
+      const used = sheet.getUsedRange(true);
+      used.load("rowIndex, columnIndex, rowCount, columnCount");
+      const corner = used
+        .getCell(0, 0)
+        .getResizedRange(HEADER_SEARCH_ROWS + SAMPLE_ROWS - 1, MAX_HEADER_COLUMNS - 1);
+      const blockRange = used.getIntersection(corner);
+      blockRange.load("values");
+      // tables is a navigation property (no load needed); the lint rule takes it for a scalar read.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const tables = sheet.tables;
+      tables.load("items/name");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const filter = capabilities.has("autoFilter") ? sheet.autoFilter : null;
+      filter?.load("enabled, isDataFiltered, criteria");
+      const filterRange = filter?.getRangeOrNullObject();
+      filterRange?.load("rowIndex, columnIndex, rowCount, columnCount");
+      const sheets = context.workbook.worksheets.load("items/name");
+      const setting =
+        settingKey && capabilities.has("settings")
+          ? context.workbook.settings.getItemOrNullObject(settingKey).load("value")
+          : null;
+      await context.sync();
+      if (tables.items.length > 0) return null;
+      return {
+        sheetName: sheet.name,
+        sheetId: sheet.id,
+        area: areaOf(used),
+        isProtected: sheet.protection.protected,
+        block: (blockRange.values as CellValue[][]).map((row) => [...row]),
+        autoFilter:
+          filter && filterRange
+            ? {
+                enabled: filter.enabled,
+                isDataFiltered: filter.isDataFiltered,
+                area: filterRange.isNullObject ? null : areaOf(filterRange),
+                criteria: usableCriteria(filter.criteria),
+              }
+            : null,
+        tables: [],
+        sheetNames: sheets.items.map((item) => item.name),
+        ...(setting ? { setting: { value: setting.isNullObject ? null : setting.value } } : {}),
+      };
+    });
+    return { top };
+  } catch (error) {
+    // Whatever stopped the one batch, the step-by-step read meets it again and says what it is.
+    return { top: null, tooLarge: errorCode(error) === "ResponsePayloadSizeLimitExceeded" };
+  }
+}
+
+/** The add-in's setting alone (one sync), for the step-by-step read. */
+async function readSetting(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  key: string,
+): Promise<StoredSetting | undefined> {
+  if (!capabilities.has("settings")) return undefined;
+  return host.run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(key).load("value");
+    await context.sync();
+    return { value: setting.isNullObject ? null : setting.value };
+  });
 }
 
 /** Where the data is, protection, filter and tables: one or two syncs. */
@@ -157,6 +262,8 @@ export interface ColumnRead {
   property: "values" | "text";
   /** Sample rows (same column offsets) used to size blocks. */
   sample: readonly (readonly CellValue[])[];
+  /** No block larger than this many rows (when a read of these cells was already refused as too large). */
+  maxBlockRows?: number;
 }
 
 /**
@@ -173,7 +280,10 @@ export async function readColumns(
   for (const column of request.columns) result.set(column, new Array<CellValue>(request.rowCount));
   if (request.rowCount === 0 || runs.length === 0) return result;
 
-  let blockRows = rowsPerBlock(estimateBytesPerRow(request.sample, request.columns), request.columns.length);
+  let blockRows = Math.min(
+    rowsPerBlock(estimateBytesPerRow(request.sample, request.columns), request.columns.length),
+    Math.max(MIN_ROWS_PER_BLOCK, request.maxBlockRows ?? Number.POSITIVE_INFINITY),
+  );
   let start = 0;
   while (start < request.rowCount) {
     throwIfCancelled(options.signal);

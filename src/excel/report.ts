@@ -8,7 +8,8 @@ import { identityColumn } from "../domain/analysis";
 import type { CountQuery } from "../domain/clusterCounts";
 import { countIfs } from "./countIfs";
 import { UserFacingError } from "./errors";
-import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter } from "./read";
+import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter, type StoredSetting } from "./read";
+import { STATE_KEY } from "./state";
 import type { WorkOptions } from "./progress";
 
 /** The active sheet understood as a CloudAscent report: where its header and data are, and what its columns mean. */
@@ -35,6 +36,13 @@ export interface OpenedReport {
   autoFilter: SheetAutoFilter | null;
   /** The Excel table holding the report, when it is formatted as one. */
   table: { name: string; area: Area } | null;
+  /**
+   * The add-in's stored setting as read with the sheet (absent without settings): loadState and
+   * saveState use it instead of reading it again, and saveState keeps it current.
+   */
+  setting?: StoredSetting;
+  /** Every sheet's name in order, as read with the report (absent when it was read in steps). */
+  sheetNames?: string[];
 }
 
 export class NotAReportError extends UserFacingError {
@@ -43,9 +51,12 @@ export class NotAReportError extends UserFacingError {
   }
 }
 
-/** Finds the report on the active sheet: two syncs, reading only the first rows. */
+/**
+ * Finds the report on the active sheet, reading only the first rows and the add-in's setting: one
+ * sync for a sheet with data and no table (see readSheetTop).
+ */
 export async function openReport(host: ExcelHost, capabilities: Capabilities): Promise<OpenedReport> {
-  const top = await readSheetTop(host, capabilities);
+  const top = await readSheetTop(host, capabilities, { settingKey: STATE_KEY });
   if (!top.area) {
     throw new NotAReportError(
       "The active sheet is empty. Open the CloudAscent CSV you downloaded from Partner Center and try again.",
@@ -77,6 +88,8 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
     sample: top.block.slice(layout.headerRow + 1),
     autoFilter,
     table,
+    ...(top.setting ? { setting: top.setting } : {}),
+    ...(top.sheetNames ? { sheetNames: top.sheetNames } : {}),
   };
 }
 

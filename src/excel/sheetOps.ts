@@ -1,6 +1,8 @@
 import type { ExcelHost } from "./host";
+import type { QueuedWrite } from "./state";
 import type { Capabilities } from "./requirements";
 import { a1, type Area } from "./address";
+import { errorCode } from "./errors";
 import { suspendUntilSync, TEXT_FORMAT } from "./write";
 import {
   addinSheetsAmong,
@@ -82,8 +84,11 @@ export async function formatForSellers(
   host: ExcelHost,
   sheetName: string,
   plan: SellerFormatting,
+  /** A write to go first in the same batch (the record of the layout before, so Reset finds it). */
+  first?: QueuedWrite,
 ): Promise<void> {
   await host.run(async (context) => {
+    const done = first?.(context);
     const sheet = context.workbook.worksheets.getItem(sheetName);
     if (plan.freezeRows !== undefined) sheet.freezePanes.freezeRows(plan.freezeRows);
     if (plan.autofit) {
@@ -92,6 +97,7 @@ export async function formatForSellers(
     }
     for (const { area, rules } of plan.colourRules) queueTextColourRules(sheet.getRange(a1(area)), rules);
     await context.sync();
+    done?.();
   });
 }
 
@@ -152,7 +158,11 @@ export async function sheetsTitled(host: ExcelHost, titles: readonly string[]): 
 }
 
 /** Every sheet's name with its A1 and A2 values: two syncs whatever the sheet count. Reads only. */
-export async function sheetTitles(host: ExcelHost): Promise<SheetTitle[]> {
+export async function sheetTitles(host: ExcelHost, knownNames?: readonly string[]): Promise<SheetTitle[]> {
+  if (knownNames?.length) {
+    const guessed = await titlesOfKnownSheets(host, knownNames);
+    if (guessed) return guessed;
+  }
   return host.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -167,9 +177,37 @@ export async function sheetTitles(host: ExcelHost): Promise<SheetTitle[]> {
   });
 }
 
+/**
+ * The titles in one sync when the sheets' names are known (read with the report): the list is read
+ * in the same batch to check them. Null when a name is gone (getItem fails the batch) or the list
+ * differs: the caller then lists the sheets first.
+ */
+async function titlesOfKnownSheets(host: ExcelHost, names: readonly string[]): Promise<SheetTitle[] | null> {
+  try {
+    return await host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const cells = names.map((name) => ({
+        name,
+        cell: context.workbook.worksheets.getItem(name).getRange("A1:A2").load("values"),
+      }));
+      await context.sync();
+      const listed = sheets.items.map((sheet) => sheet.name);
+      if (listed.length !== names.length || listed.some((name, i) => name !== names[i])) return null;
+      return cells.map(({ name, cell }) => ({ name, a1: cell.values[0]?.[0], a2: cell.values[1]?.[0] }));
+    });
+  } catch {
+    return null;
+  }
+}
+
 /** The add-in's sheets made from one report sheet (see addinSheetsAmong). */
-export async function addinSheetsFor(host: ExcelHost, reportSheetName: string): Promise<AddinSheet[]> {
-  return addinSheetsAmong(await sheetTitles(host), reportSheetName);
+export async function addinSheetsFor(
+  host: ExcelHost,
+  reportSheetName: string,
+  knownNames?: readonly string[],
+): Promise<AddinSheet[]> {
+  return addinSheetsAmong(await sheetTitles(host, knownNames), reportSheetName);
 }
 
 /**
@@ -180,8 +218,9 @@ export async function chooseAddinSheet(
   host: ExcelHost,
   kind: AddinSheetKind,
   reportSheetName: string,
+  knownNames?: readonly string[],
 ): Promise<{ name: string; replace: boolean }> {
-  const titles = await sheetTitles(host);
+  const titles = await sheetTitles(host, knownNames);
   const ours = addinSheetsAmong(titles, reportSheetName).find((sheet) => sheet.kind === kind);
   if (ours) return { name: ours.name, replace: true };
   const taken = new Set(titles.map(({ name }) => name.toLowerCase()));
@@ -194,13 +233,35 @@ export async function chooseAddinSheet(
   }
 }
 
-export async function deleteSheets(host: ExcelHost, names: readonly string[]): Promise<void> {
-  if (!names.length) return;
+/**
+ * Deletes sheets by name: in one sync when they are all there (names just listed), else checking
+ * each first. `alongside` travels with the deletions (the add-in's record, on Reset).
+ */
+export async function deleteSheets(
+  host: ExcelHost,
+  names: readonly string[],
+  alongside?: QueuedWrite,
+): Promise<void> {
+  if (!names.length && !alongside) return;
+  try {
+    await host.run(async (context) => {
+      for (const name of names) context.workbook.worksheets.getItem(name).delete();
+      const done = alongside?.(context);
+      await context.sync();
+      done?.();
+    });
+    return;
+  } catch (error) {
+    // A sheet gone meanwhile stops the batch there (what came before it is done): check each, then delete.
+    if (errorCode(error) !== "ItemNotFound" || !names.length) throw error;
+  }
   await host.run(async (context) => {
     const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
     await context.sync();
     for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+    const done = alongside?.(context);
     await context.sync();
+    done?.();
   });
 }
 

@@ -39,8 +39,9 @@ export interface SummaryPlan {
 export async function chooseSummarySheet(
   host: ExcelHost,
   reportSheetName: string,
+  knownNames?: readonly string[],
 ): Promise<{ name: string; replace: boolean }> {
-  return chooseAddinSheet(host, "summary", reportSheetName);
+  return chooseAddinSheet(host, "summary", reportSheetName, knownNames);
 }
 
 function tableGrid(table: SummaryTable): { values: CellValue[][]; formats: string[][] } {
@@ -99,11 +100,9 @@ export async function writeSummarySheet(
     });
   }
   try {
-    await host.run(async (context) => {
+    // The new sheet, its title lines and the first table (or PivotTable) travel in one batch.
+    const queueSheet = (context: Excel.RequestContext) => {
       context.workbook.worksheets.add(target.name);
-      await context.sync();
-    });
-    await host.run(async (context) => {
       suspendUntilSync(context, capabilities);
       const sheet = context.workbook.worksheets.getItem(target.name);
       const title = sheet.getRange(
@@ -114,18 +113,21 @@ export async function writeSummarySheet(
       const titleCell = sheet.getRange("A1");
       titleCell.format.font.bold = true;
       titleCell.format.font.size = 14;
-      await context.sync();
-    });
+    };
     // One table (or PivotTable) below the other, each placed from the real size of the one above:
     // a PivotTable's size depends on its items and data fields, and two may not overlap.
     let row = FIRST_TABLE.row;
+    let first = true;
     for (const { heading, table, pivot } of plan.tables) {
       const at = { row, column: FIRST_TABLE.column };
+      const before = first ? queueSheet : undefined;
+      first = false;
       if (pivot && plan.pivotSource) {
-        const placed = await addPivot(host, target.name, plan.pivotSource, pivot, heading, at);
+        const placed = await addPivot(host, target.name, plan.pivotSource, pivot, heading, at, before);
         row = placed.row + placed.rowCount + GAP_ROWS + 1;
       } else {
         const area = await host.run(async (context) => {
+          before?.(context);
           const written = queueTable(context.workbook.worksheets.getItem(target.name), at, heading, table);
           // One table per sync, not a per-row sync.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -134,6 +136,12 @@ export async function writeSummarySheet(
         });
         row = area.row + area.rowCount + GAP_ROWS + 1;
       }
+    }
+    if (first) {
+      await host.run(async (context) => {
+        queueSheet(context);
+        await context.sync();
+      });
     }
     if (plan.chartTable && plan.chartTable.rows.length) {
       const chartTable = plan.chartTable;
@@ -160,7 +168,8 @@ export async function writeSummarySheet(
 
 /**
  * Adds one PivotTable (heading in the row above `at`), at most two data hierarchies in one sync
- * (bigger batches crash some hosts), then reads the range it really takes.
+ * (bigger batches crash some hosts), and reads the range it really takes in the same sync: the
+ * batch runs in order, so the layout is the built one. `before` queues writes ahead of it.
  */
 async function addPivot(
   host: ExcelHost,
@@ -169,8 +178,10 @@ async function addPivot(
   pivot: PivotPlan,
   heading: string,
   at: { row: number; column: number },
+  before?: (context: Excel.RequestContext) => void,
 ): Promise<Area> {
   return host.run(async (context) => {
+    before?.(context);
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const headingCell = sheet.getRange(
       a1({ row: at.row - 1, column: at.column, rowCount: 1, columnCount: 1 }),
@@ -192,7 +203,6 @@ async function addPivot(
       const sum = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.sumField));
       sum.summarizeBy = "Sum";
     }
-    await context.sync();
     const range = pivotTable.layout.getRange();
     range.load("rowIndex, columnIndex, rowCount, columnCount");
     await context.sync();

@@ -30,6 +30,25 @@ type ActionOf<K extends keyof typeof actions> = (typeof actions)[K];
 
 const withHelperColumns = (report: SheetReport): SheetReport => ({ ...report, hasHelperColumns: true });
 
+/**
+ * What an action tells the pane about the steps' check marks, from its own result (issue 16: no
+ * read of what is done after it): "unchanged" for filters, which add no column and no sheet.
+ */
+type ProgressAfter<O> = "read" | "unchanged" | ((progress: WorkbookProgress, result: O) => WorkbookProgress);
+
+const withSheet = (
+  progress: WorkbookProgress,
+  kind: keyof WorkbookProgress["sheets"],
+  name: string,
+): WorkbookProgress => ({
+  ...progress,
+  helpers: true,
+  sheets: {
+    ...progress.sheets,
+    [kind]: progress.sheets[kind].includes(name) ? progress.sheets[kind] : [...progress.sheets[kind], name],
+  },
+});
+
 export interface PaneApi {
   state: PaneState;
   analyze(): Promise<void>;
@@ -111,6 +130,7 @@ export function usePane(session: Session): PaneApi {
        * when the action's own result says what changed, update the report from it without reading.
        */
       refreshAfter: boolean | ((report: SheetReport, outcome: O) => SheetReport) = false,
+      progressAfter: ProgressAfter<O> = "read",
     ): Promise<void> => {
       if (controller.current) return; // one action at a time
       const abort = new AbortController();
@@ -156,12 +176,27 @@ export function usePane(session: Session): PaneApi {
           dispatch({ type: "refreshed", outcome: refreshed });
           headerRowNumber = refreshed.status === "done" ? refreshed.data.headerRowNumber : undefined;
         }
-        if (changed) void describe(headerRowNumber);
+        // What is done comes from the action's result where it says, else from a quiet read.
+        const progress = state.workbook;
+        const sameSheet = progress !== null && known !== null && progress.sheetName === known.sheetName;
+        if (changed && sameSheet && refreshAfter !== true && progressAfter === "unchanged") {
+          // Nothing the check marks read has changed.
+        } else if (changed && sameSheet && typeof progressAfter === "function") {
+          dispatch({
+            type: "described",
+            outcome: {
+              status: "done",
+              message: "",
+              warnings: [],
+              data: progressAfter(progress, (outcome as { data: O }).data),
+            },
+          });
+        } else if (changed) void describe(headerRowNumber);
       } finally {
         controller.current = null;
       }
     },
-    [session, describe, state.report],
+    [session, describe, state.report, state.workbook],
   );
 
   const stateForAvailability = sheetStateOf(state);
@@ -182,14 +217,28 @@ export function usePane(session: Session): PaneApi {
         (outcome) => ({ type: "filtered", outcome }),
         // "Any product" filters on Best Cluster and adds the helper columns first when missing.
         input.product === "any",
+        "unchanged",
       ),
     applyValueFilter: (input, origin) =>
-      run("filter", actions.applyValueFilter, input, origin, (outcome) => ({ type: "filtered", outcome })),
+      run(
+        "filter",
+        actions.applyValueFilter,
+        input,
+        origin,
+        (outcome) => ({ type: "filtered", outcome }),
+        false,
+        "unchanged",
+      ),
     clearFilters: (all) =>
-      run("clear", actions.clearFilters, { all }, all ? "clearAll" : "clear", (outcome) => ({
-        type: "cleared",
-        outcome,
-      })),
+      run(
+        "clear",
+        actions.clearFilters,
+        { all },
+        all ? "clearAll" : "clear",
+        (outcome) => ({ type: "cleared", outcome }),
+        false,
+        "unchanged",
+      ),
     addHelperColumns: (input = {}) =>
       run(
         "helpers",
@@ -202,6 +251,7 @@ export function usePane(session: Session): PaneApi {
           hasHelperColumns: true,
           scoreSettings: result.settings,
         }),
+        (progress) => ({ ...progress, helpers: true }),
       ),
     sortByPriority: () =>
       run(
@@ -212,6 +262,7 @@ export function usePane(session: Session): PaneApi {
         (outcome) => ({ type: "sorted", outcome }),
         // It adds the helper columns when they are missing and changes no cell the analysis counts.
         withHelperColumns,
+        (progress) => ({ ...progress, helpers: true }),
       ),
     buildSummaries: () =>
       run(
@@ -222,6 +273,7 @@ export function usePane(session: Session): PaneApi {
         (outcome) => ({ type: "summarised", outcome }),
         // It adds the helper columns when they are missing and changes no cell the analysis counts.
         withHelperColumns,
+        (progress, result) => withSheet(progress, "summary", result.sheetName),
       ),
     prepareForSellers: () =>
       run(
@@ -232,9 +284,27 @@ export function usePane(session: Session): PaneApi {
         (outcome) => ({ type: "prepared", outcome }),
         // It adds the helper columns when they are missing and changes no cell the analysis counts.
         withHelperColumns,
+        (progress, result) => withSheet(progress, "about", result.aboutSheet),
       ),
     resetSheet: (input) =>
-      run("reset", actions.resetSheet, input, "reset", (outcome) => ({ type: "reset", outcome }), true),
+      run(
+        "reset",
+        actions.resetSheet,
+        input,
+        "reset",
+        (outcome) => ({ type: "reset", outcome }),
+        true,
+        // Reset removes every column group and sheet the add-in made for this report.
+        (progress) => ({
+          ...progress,
+          helpers: false,
+          crm: null,
+          lastMonth: null,
+          sheets: Object.fromEntries(
+            Object.keys(progress.sheets).map((kind) => [kind, []]),
+          ) as unknown as WorkbookProgress["sheets"],
+        }),
+      ),
     runAction: (id, input, options = {}) =>
       run(
         "action",

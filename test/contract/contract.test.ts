@@ -169,3 +169,24 @@ describe("AutoFilter wildcard criteria of Show Act now + Evaluate, as Excel.Filt
     });
   });
 });
+
+describe("The used range's first rows in the batch that loads them, as excel.d.ts documents Range", () => {
+  it("are the used range's top rows; a resize past the edge and ranges that don't meet fail", async () => {
+    const derivation = CONTRACT_CASES.find((c) => c.id === "used-range-corner-block")!;
+    const recording = await recordInMemory({}, [derivation]);
+    expect(recording.cases[derivation.id].observation).toEqual({
+      cornerBlock: {
+        ok: {
+          topTwoRows: "C3:E4",
+          values: [
+            ["Customer", "Cluster", "Country"],
+            ["Contoso", "Act Now", "DE"],
+          ],
+          cutToUsedRange: "C3:E6",
+        },
+      },
+      pastTheBottomEdge: { error: "InvalidArgument" },
+      noIntersection: { error: "ItemNotFound" },
+    });
+  });
+});

@@ -8,6 +8,7 @@ import { filteredWrites } from "./filteredWrites";
 import { formats } from "./formats";
 import { freezePanes } from "./freezePanes";
 import { navigation } from "./navigation";
+import { rangeDerivation } from "./rangeDerivation";
 import { officeHost } from "./officeHost";
 import { payload } from "./payload";
 import { pivotTables } from "./pivotTables";
@@ -27,6 +28,7 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   requirementSets,
   sheets,
   navigation,
+  rangeDerivation,
   textFormat,
   formats,
   protection,

@@ -4,7 +4,8 @@ import { put } from "./support";
 /**
  * PivotTables: hierarchies are named from the raw header text (a trailing space included) and
  * duplicates are renamed by Excel; a PivotTable whose range would overlap another is refused
- * (PivotTableRangeConflict); its real size is known from layout.getRange() once added.
+ * (PivotTableRangeConflict); its real size is known from layout.getRange(), read in the batch that
+ * adds its hierarchies.
  */
 export const pivotTables: ContractCase = {
   id: "pivot-naming-and-overlap",
@@ -50,7 +51,7 @@ export const pivotTables: ContractCase = {
       pivot.columnHierarchies.add(pivot.hierarchies.getItem("Cluster"));
       const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem("Revenue"));
       data.summarizeBy = "Sum";
-      await context.sync();
+      // Read in the batch that adds the hierarchies, as the add-in does: the batch runs in order.
       const range = pivot.layout.getRange().load("address, rowCount, columnCount");
       await context.sync();
       return { address: range.address.replace(/^.*!/, ""), rows: range.rowCount, columns: range.columnCount };

@@ -16,6 +16,7 @@ export const settings: ContractCase = {
     "Workbook.settings",
     "SettingCollection.add",
     "SettingCollection.getItemOrNullObject",
+    "SettingCollection.getItem",
     "Setting.value",
     "Setting.delete",
   ],
@@ -33,6 +34,20 @@ export const settings: ContractCase = {
       await context.sync();
       return { wasMissing, value: value as never, goneAfterDelete: after.isNullObject };
     });
-    return { roundTrip };
+    // getItem (not OrNullObject) for a key that is there, deleted in the batch that adds another value.
+    const deleteByGetItem = await c.attempt(async (context) => {
+      context.workbook.settings.add(KEY, "first");
+      await context.sync();
+      context.workbook.settings.getItem(KEY).delete();
+      const after = context.workbook.settings.getItemOrNullObject(KEY);
+      await context.sync();
+      return { goneAfterDelete: after.isNullObject };
+    });
+    const missingGetItem = await c.attempt(async (context) => {
+      context.workbook.settings.getItem(KEY).delete();
+      await context.sync();
+      return "deleted";
+    });
+    return { roundTrip, deleteByGetItem, missingGetItem };
   },
 };

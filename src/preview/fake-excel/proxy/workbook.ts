@@ -84,7 +84,8 @@ export class SettingCollectionProxy extends CollectionProxy<SettingTarget, Setti
   }
 
   getItem(key: string): SettingProxy {
-    return new SettingProxy(this.context, () => this._find(key));
+    // ItemNotFound at the sync when the key is not there, like any getItem.
+    return new SettingProxy(this.context, () => this._find(key))._instantiate("SettingCollection.getItem");
   }
 
   getItemOrNullObject(key: string): SettingProxy {
