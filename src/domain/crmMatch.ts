@@ -132,6 +132,14 @@ function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : String(value);
 }
 
+/** a from index `from` equals b from index `bFrom` (a.slice(from) === b.slice(bFrom), without the slices). */
+function sameRest(a: string, from: number, b: string, bFrom: number): boolean {
+  const n = Math.max(0, a.length - from);
+  if (n !== Math.max(0, b.length - bFrom)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(from + k) !== b.charCodeAt(bFrom + k)) return false;
+  return true;
+}
+
 /** Damerau (adjacent transposition) edit distance of at most one. */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -139,12 +147,17 @@ function withinOneEdit(a: string, b: string): boolean {
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (sameRest(a, i + 1, b, i + 1)) return true; // substitution
+    // transposition (past the end, charCodeAt gives NaN, equal to nothing)
+    return (
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      sameRest(a, i + 2, b, i + 2)
+    );
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameRest(a, i + 1, b, i) : sameRest(a, i, b, i + 1);
 }
 
 /** Similarity of two words one edit apart: longer words lose less to one slip. */
@@ -201,8 +214,9 @@ function buildTypoTable(words: readonly string[], vocabulary: number): TypoTable
   let entries = 0;
   for (let id = 0; id < vocabulary; id++)
     if (words[id].length >= MIN_TYPO_LENGTH) entries += words[id].length + 1;
+  // About four entries a bucket: the counting arrays stay small enough for the cache.
   let buckets = 1;
-  while (buckets < entries) buckets *= 2;
+  while (buckets * 4 < entries) buckets *= 2;
   const mask = buckets - 1;
   // Hash every word and deletion once, then place the entries by bucket (a counting sort).
   const hashes = new Int32Array(entries);
