@@ -344,6 +344,8 @@ export class CrmIndex {
   /** Account words below this id (customer-only words come after): the words typos can match. */
   private accountVocabulary = 0;
   private typoTable: TypoTable | null = null;
+  /** The query of the row being matched (see query). */
+  private current: NameQuery | null = null;
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
@@ -677,14 +679,29 @@ export class CrmIndex {
 
   /**
    * A customer's name ready to be compared (`row`: its row in the report given to addCustomers);
-   * its typo neighbours are looked up only when needed.
+   * its typo neighbours are looked up only when needed. Rows are matched one at a time, so every
+   * call fills and returns the same object: a query is valid until the next call.
    */
   query(row: number): NameQuery {
     const first = this.customerStart[row];
     const n = this.customerStart[row + 1] - first;
-    const weights = new Array<number>(n);
-    const order = new Array<number>(n);
-    const exactIds = new Array<number>(n);
+    let query = this.current;
+    if (!query || query.weights.length < n) {
+      const capacity = Math.max(16, 2 * n);
+      query = this.current = {
+        row: 0,
+        key: -1,
+        legal: 0,
+        length: 0,
+        weights: new Float64Array(capacity),
+        order: new Int32Array(capacity),
+        exactIds: new Int32Array(capacity),
+        total: 0,
+        neighbours: false,
+        sharedName: null,
+      };
+    }
+    const { weights, order, exactIds } = query;
     let total = 0;
     for (let i = 0; i < n; i++) {
       exactIds[i] = this.customerWordIds[first + i];
@@ -698,30 +715,20 @@ export class CrmIndex {
       }
       order[k] = i;
     }
-    return {
-      row,
-      key: this.customerKey[row],
-      legal: this.customerLegal[row],
-      weights,
-      order,
-      total,
-      exactIds,
-      neighbours: false,
-      sharedName: null,
-    };
+    query.row = row;
+    query.key = this.customerKey[row];
+    query.legal = this.customerLegal[row];
+    query.length = n;
+    query.total = total;
+    query.neighbours = false;
+    query.sharedName = null;
+    return query;
   }
 
   private neighboursOf(query: NameQuery): void {
     if (query.neighbours) return;
-    for (const id of query.exactIds) this.typoNeighbours(id);
+    for (let i = 0; i < query.length; i++) this.typoNeighbours(query.exactIds[i]);
     query.neighbours = true;
-  }
-
-  /** A word and the account words one typo away, in the order they were found. */
-  private variants(id: number): number[] {
-    const out = [id];
-    for (let k = this.neighbourStart[id]; k < this.neighbourEnd[id]; k++) out.push(this.neighbourIds.data[k]);
-    return out;
   }
 
   /**
@@ -735,7 +742,7 @@ export class CrmIndex {
     const first = this.accountStart[account];
     const length = this.accountStart[account + 1] - first;
     const { order, weights, total, exactIds } = query;
-    if (length === 0 || order.length === 0) return 0;
+    if (length === 0 || query.length === 0) return 0;
     if (!this.legalFormsFit(query, account)) return 0;
     this.neighboursOf(query);
     const { neighbourStart, neighbourEnd } = this;
@@ -747,7 +754,8 @@ export class CrmIndex {
     let matched = 0;
     let missed = 0;
     let accountWeight = this.accountWeights[account];
-    for (const i of order) {
+    for (let o = 0; o < query.length; o++) {
+      const i = order[o];
       let best = 0;
       let bestJ = -1;
       const exact = exactIds[i];
@@ -783,7 +791,7 @@ export class CrmIndex {
 
   /** The best similar-named accounts of a customer (at most three, best first). */
   similarNames(query: NameQuery, within?: readonly number[]): { account: number; score: number }[] {
-    if (query.order.length === 0) return [];
+    if (query.length === 0) return [];
     const start = performance.now();
     const found = this.best(query, within ?? this.candidates(query));
     this.similarNamesMs += performance.now() - start;
@@ -801,33 +809,43 @@ export class CrmIndex {
   private candidates(query: NameQuery): number[] {
     this.neighboursOf(query);
     const { order, weights, exactIds } = query;
+    const { neighbourStart, neighbourEnd } = this;
+    const nearIds = this.neighbourIds.data;
     const found: number[] = [];
     const stamp = ++this.queryStamp;
     const allowedMiss = (1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN)) * query.total;
-    // At most five words can each carry more than the miss allowed; 30 bits is plenty.
-    const heavy = order.filter((i) => weights[i] > allowedMiss).slice(0, 30);
-    if (heavy.length === 0) {
+    // Words heavier than the miss allowed come first in `order` (heaviest first). At most five
+    // words can each carry more than that; 30 bits is plenty.
+    let heavy = 0;
+    while (heavy < query.length && heavy < 30 && weights[order[heavy]] > allowedMiss) heavy++;
+    // A word's variants: itself (v = -1), then the account words one typo away.
+    if (heavy === 0) {
       let covered = 0;
-      for (const i of order) {
-        for (const id of this.variants(exactIds[i]))
+      for (let o = 0; o < query.length; o++) {
+        const i = order[o];
+        const exact = exactIds[i];
+        for (let v = neighbourStart[exact] - 1; v < neighbourEnd[exact]; v++) {
+          const id = v < neighbourStart[exact] ? exact : nearIds[v];
           for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
             const a = this.postingAccounts[p];
             if (this.seen[a] === stamp) continue;
             this.seen[a] = stamp;
             found.push(a);
           }
+        }
         covered += weights[i];
         if (covered > PREFIX_SHARE * query.total) break;
       }
       return found;
     }
-    let driver: number[] = [];
+    let driver = -1; // the heavy word's id whose variants have the shortest postings
     let driverSize = Infinity;
     let all = 0;
-    for (let bit = 0; bit < heavy.length; bit++) {
-      const ids = this.variants(exactIds[heavy[bit]]);
+    for (let bit = 0; bit < heavy; bit++) {
+      const exact = exactIds[order[bit]];
       let size = 0;
-      for (const id of ids) {
+      for (let v = neighbourStart[exact] - 1; v < neighbourEnd[exact]; v++) {
+        const id = v < neighbourStart[exact] ? exact : nearIds[v];
         if (this.wordStamp[id] !== stamp) {
           this.wordStamp[id] = stamp;
           this.wordMask[id] = 0;
@@ -837,22 +855,22 @@ export class CrmIndex {
       }
       if (size < driverSize) {
         driverSize = size;
-        driver = ids;
+        driver = exact;
       }
       all |= 1 << bit;
     }
     // The candidates depend only on the heavy words: long searches are kept for the next name with them.
     let cacheKey = "";
     if (driverSize >= CACHED_SEARCH) {
-      cacheKey = heavy
-        .map((i) => exactIds[i])
-        .sort((x, y) => x - y)
-        .join(",");
+      const ids: number[] = [];
+      for (let bit = 0; bit < heavy; bit++) ids.push(exactIds[order[bit]]);
+      cacheKey = ids.sort((x, y) => x - y).join(",");
       const cached = this.candidateCache.get(cacheKey);
       if (cached) return cached;
     }
     const { seen, wordStamp, wordMask, postingAccounts, accountStart, accountWordIds } = this;
-    for (const id of driver)
+    for (let v = neighbourStart[driver] - 1; v < neighbourEnd[driver]; v++) {
+      const id = v < neighbourStart[driver] ? driver : nearIds[v];
       for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
         const a = postingAccounts[p];
         if (seen[a] === stamp) continue;
@@ -864,6 +882,7 @@ export class CrmIndex {
         }
         if (mask === all) found.push(a);
       }
+    }
     if (cacheKey) this.candidateCache.set(cacheKey, found);
     return found;
   }
@@ -888,11 +907,13 @@ export interface NameQuery {
   /** Name key id (-1: the name has no words) and legal form code (0: none). */
   key: number;
   legal: number;
-  weights: number[];
+  /** Number of words; the arrays below hold one entry per word in their first `length` places. */
+  length: number;
+  weights: Float64Array;
   /** Token indexes, heaviest (rarest) first. */
-  order: number[];
+  order: Int32Array;
   total: number;
-  exactIds: number[];
+  exactIds: Int32Array;
   /** The words' typo neighbours are looked up. */
   neighbours: boolean;
   /** Several report customers have this name (looked up once). */
