@@ -107,17 +107,44 @@ export interface CrmPhaseTimes {
   similarNames: number;
 }
 
-const PLAIN_ID = /^[0-9a-z-]+$/;
-const DIGITS = /^\d+$/;
+/** Shapes of id text that need no trimming or braces off: digits; digits, a-z and "-"; the same with capitals. */
+const OTHER_ID = 0;
+const DIGITS_ID = 1;
+const PLAIN_ID = 2;
+const CAPITALS_ID = 3;
+
+function idShape(value: string): number {
+  if (value.length === 0) return OTHER_ID;
+  let digits = true;
+  let capitals = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    digits = false;
+    if ((c >= 97 && c <= 122) || c === 45) continue;
+    if (c >= 65 && c <= 90) capitals = true;
+    else return OTHER_ID;
+  }
+  return digits ? DIGITS_ID : capitals ? CAPITALS_ID : PLAIN_ID;
+}
 
 /** An id as a key: trimmed, lower case, braces off, integers without decimals; blanks and zeros are none. */
 export function idKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) && value !== 0 ? String(value) : null;
-  // Most ids are plain already (GUIDs, numbers as text): no trimming or case folding needed.
-  if (typeof value === "string" && PLAIN_ID.test(value)) {
-    if (DIGITS.test(value)) return value.replace(/^0+/, "") || null;
-    return value === "null" ? null : value;
+  // Most ids are plain already (GUIDs, numbers as text, CRM ids): one pass over the characters.
+  if (typeof value === "string") {
+    const shape = idShape(value);
+    if (shape === DIGITS_ID) {
+      let zeros = 0;
+      while (zeros < value.length && value.charCodeAt(zeros) === 48) zeros++;
+      return zeros === value.length ? null : zeros ? value.slice(zeros) : value;
+    }
+    if (shape !== OTHER_ID) {
+      // Letters in it (capitals lowered): neither blank nor zeros nor a number.
+      const text = shape === CAPITALS_ID ? value.toLowerCase() : value;
+      return text === "null" ? null : text;
+    }
   }
   const text = String(value)
     .trim()
