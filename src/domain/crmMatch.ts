@@ -327,6 +327,7 @@ interface Evidence {
 }
 
 const NO_ACCOUNTS: readonly number[] = Object.freeze([]);
+const NO_MATCHES = NO_ACCOUNTS as number[];
 
 /**
  * Lookup tables over the CRM accounts, built once per run. Names, domains and words are kept as
@@ -376,8 +377,7 @@ export class CrmIndex {
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
-  /** Per word: the last query that marked it, and which of that query's heavy words it stands for. */
-  private wordStamp = new Int32Array(0);
+  /** Per word: which of the current query's heavy words it stands for (0 outside a search). */
   private wordMask = new Int32Array(0);
   /**
    * Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once, by word
@@ -589,7 +589,6 @@ export class CrmIndex {
     this.neighbourStart = new Int32Array(vocabulary).fill(-1);
     this.neighbourEnd = new Int32Array(vocabulary);
     this.seen = new Int32Array(this.accounts.count);
-    this.wordStamp = new Int32Array(vocabulary);
     this.wordMask = new Int32Array(vocabulary);
     this.accountWeights = new Float64Array(this.accounts.count);
     for (let a = 0; a < this.accounts.count; a++) {
@@ -629,7 +628,9 @@ export class CrmIndex {
   /** Accounts whose normalised name is the customer's; the same legal form preferred when there is one. */
   sameName(query: NameQuery): number[] {
     const byName = query.key >= 0 ? this.byName[query.key] : undefined;
-    if (!byName) return [];
+    if (!byName) return NO_MATCHES;
+    // The usual case, one account of that name: it, or none (as the filters below would say).
+    if (byName.length === 1) return this.exactNameAgrees(query, byName[0]) ? byName : NO_MATCHES;
     const agreeing = byName.filter((a) => this.exactNameAgrees(query, a));
     const sameForm = agreeing.filter((a) => this.accountLegal[a] === query.legal);
     return sameForm.length ? sameForm : agreeing;
@@ -873,10 +874,6 @@ export class CrmIndex {
       let size = 0;
       for (let v = neighbourStart[exact] - 1; v < neighbourEnd[exact]; v++) {
         const id = v < neighbourStart[exact] ? exact : nearIds[v];
-        if (this.wordStamp[id] !== stamp) {
-          this.wordStamp[id] = stamp;
-          this.wordMask[id] = 0;
-        }
         this.wordMask[id] |= 1 << bit;
         size += this.postingCount(id);
       }
@@ -893,9 +890,12 @@ export class CrmIndex {
       for (let bit = 0; bit < heavy; bit++) ids.push(exactIds[order[bit]]);
       cacheKey = ids.sort((x, y) => x - y).join(",");
       const cached = this.candidateCache.get(cacheKey);
-      if (cached) return cached;
+      if (cached) {
+        this.clearMarks(query, heavy);
+        return cached;
+      }
     }
-    const { seen, wordStamp, wordMask, postingAccounts, accountStart, accountWordIds } = this;
+    const { seen, wordMask, postingAccounts, accountStart, accountWordIds } = this;
     for (let v = neighbourStart[driver] - 1; v < neighbourEnd[driver]; v++) {
       const id = v < neighbourStart[driver] ? driver : nearIds[v];
       for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
@@ -903,15 +903,24 @@ export class CrmIndex {
         if (seen[a] === stamp) continue;
         seen[a] = stamp;
         let mask = 0;
-        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) {
-          const w = accountWordIds[k];
-          if (wordStamp[w] === stamp) mask |= wordMask[w];
-        }
+        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) mask |= wordMask[accountWordIds[k]];
         if (mask === all) found.push(a);
       }
     }
+    this.clearMarks(query, heavy);
     if (cacheKey) this.candidateCache.set(cacheKey, found);
     return found;
+  }
+
+  /** Unmarks the variants of the query's first `heavy` words in `order`. */
+  private clearMarks(query: NameQuery, heavy: number): void {
+    const { neighbourStart, neighbourEnd, wordMask } = this;
+    const nearIds = this.neighbourIds.data;
+    for (let bit = 0; bit < heavy; bit++) {
+      const exact = query.exactIds[query.order[bit]];
+      wordMask[exact] = 0;
+      for (let v = neighbourStart[exact]; v < neighbourEnd[exact]; v++) wordMask[nearIds[v]] = 0;
+    }
   }
 
   /** Scores candidates; the best three above the lowest score kept, best first. */
