@@ -225,7 +225,9 @@ export function normaliseName(value: unknown): NormalisedName {
   for (;;) {
     const last = tokens[end - 1];
     const phrases = end > 0 ? PHRASES_BY_LAST_WORD.get(last) : undefined;
-    const phrase = phrases?.find((candidate) => candidate[0].length < end && endsWith(tokens, end, candidate[0]));
+    const phrase = phrases?.find(
+      (candidate) => candidate[0].length < end && endsWith(tokens, end, candidate[0]),
+    );
     if (phrase) {
       legal ??= phrase[1];
       end -= phrase[0].length;
