@@ -3,7 +3,7 @@
  * domain with the public suffix list (tldts), so "https://www.shop.contoso.co.uk:8080/about" and
  * "sales@contoso.co.uk" are both "contoso.co.uk". Free-mail and ISP domains identify nobody.
  */
-import { parse } from "tldts";
+import { getDomain } from "tldts";
 
 /** Mail providers whose domains hold millions of unrelated people, under any country suffix. */
 const FREE_MAIL_LABELS = new Set([
@@ -120,10 +120,11 @@ export function domainKey(value: unknown): DomainKey {
   // Most cells hold a bare host already ("contoso.com"): nothing to strip.
   if (!BARE_HOST.test(text) || text.startsWith("www")) text = hostOf(text);
   if (!text.includes(".")) return NO_DOMAIN;
-  // The hostname is already extracted; tldts only looks up the public suffix.
-  const parsed = parse(text, HOSTNAME_ONLY);
-  if (parsed.isIp || !parsed.domain || !parsed.publicSuffix) return NO_DOMAIN;
-  const domain = parsed.domain;
+  // The hostname is already extracted; tldts only looks up the public suffix. getDomain stops at
+  // the domain (no subdomain, no result object): it is null for an IP address and for a host
+  // without a public suffix or with nothing before it.
+  const domain = getDomain(text, HOSTNAME_ONLY);
+  if (!domain) return NO_DOMAIN;
   return isFreeMailDomain(domain) ? { kind: "freeMail", domain } : { kind: "domain", domain };
 }
 

@@ -4,8 +4,8 @@
  * different accounts the row is a Conflict, never a guess. Only a customer no exact key finds goes
  * to the fuzzy name stage, a token similarity weighted by how rare each word is in the two lists.
  */
-import { domainKey, type DomainKey } from "./crmDomain";
-import { legalFormsDisagree, normaliseName, type NormalisedName } from "./crmNames";
+import { domainKey } from "./crmDomain";
+import { normaliseName } from "./crmNames";
 
 export const CRM_MATCH_KINDS = [
   "Domain",
@@ -107,17 +107,44 @@ export interface CrmPhaseTimes {
   similarNames: number;
 }
 
-const PLAIN_ID = /^[0-9a-z-]+$/;
-const DIGITS = /^\d+$/;
+/** Shapes of id text that need no trimming or braces off: digits; digits, a-z and "-"; the same with capitals. */
+const OTHER_ID = 0;
+const DIGITS_ID = 1;
+const PLAIN_ID = 2;
+const CAPITALS_ID = 3;
+
+function idShape(value: string): number {
+  if (value.length === 0) return OTHER_ID;
+  let digits = true;
+  let capitals = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    digits = false;
+    if ((c >= 97 && c <= 122) || c === 45) continue;
+    if (c >= 65 && c <= 90) capitals = true;
+    else return OTHER_ID;
+  }
+  return digits ? DIGITS_ID : capitals ? CAPITALS_ID : PLAIN_ID;
+}
 
 /** An id as a key: trimmed, lower case, braces off, integers without decimals; blanks and zeros are none. */
 export function idKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) && value !== 0 ? String(value) : null;
-  // Most ids are plain already (GUIDs, numbers as text): no trimming or case folding needed.
-  if (typeof value === "string" && PLAIN_ID.test(value)) {
-    if (DIGITS.test(value)) return value.replace(/^0+/, "") || null;
-    return value === "null" ? null : value;
+  // Most ids are plain already (GUIDs, numbers as text, CRM ids): one pass over the characters.
+  if (typeof value === "string") {
+    const shape = idShape(value);
+    if (shape === DIGITS_ID) {
+      let zeros = 0;
+      while (zeros < value.length && value.charCodeAt(zeros) === 48) zeros++;
+      return zeros === value.length ? null : zeros ? value.slice(zeros) : value;
+    }
+    if (shape !== OTHER_ID) {
+      // Letters in it (capitals lowered): neither blank nor zeros nor a number.
+      const text = shape === CAPITALS_ID ? value.toLowerCase() : value;
+      return text === "null" ? null : text;
+    }
   }
   const text = String(value)
     .trim()
@@ -132,6 +159,14 @@ function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : String(value);
 }
 
+/** a from index `from` equals b from index `bFrom` (a.slice(from) === b.slice(bFrom), without the slices). */
+function sameRest(a: string, from: number, b: string, bFrom: number): boolean {
+  const n = Math.max(0, a.length - from);
+  if (n !== Math.max(0, b.length - bFrom)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(from + k) !== b.charCodeAt(bFrom + k)) return false;
+  return true;
+}
+
 /** Damerau (adjacent transposition) edit distance of at most one. */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -139,12 +174,17 @@ function withinOneEdit(a: string, b: string): boolean {
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (sameRest(a, i + 1, b, i + 1)) return true; // substitution
+    // transposition (past the end, charCodeAt gives NaN, equal to nothing)
+    return (
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      sameRest(a, i + 2, b, i + 2)
+    );
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameRest(a, i + 1, b, i) : sameRest(a, i, b, i + 1);
 }
 
 /** Similarity of two words one edit apart: longer words lose less to one slip. */
@@ -201,8 +241,9 @@ function buildTypoTable(words: readonly string[], vocabulary: number): TypoTable
   let entries = 0;
   for (let id = 0; id < vocabulary; id++)
     if (words[id].length >= MIN_TYPO_LENGTH) entries += words[id].length + 1;
+  // About four entries a bucket: the counting arrays stay small enough for the cache.
   let buckets = 1;
-  while (buckets < entries) buckets *= 2;
+  while (buckets * 4 < entries) buckets *= 2;
   const mask = buckets - 1;
   // Hash every word and deletion once, then place the entries by bucket (a counting sort).
   const hashes = new Int32Array(entries);
@@ -239,14 +280,61 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   } else map.set(key, [value]);
 }
 
+/** The same, for lists by id (ids given out in order, so the array stays mostly packed). */
+function pushAt(lists: number[][], id: number, value: number): void {
+  const list = lists[id];
+  if (list === undefined) lists[id] = [value];
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** A growing list of 32-bit integers: one typed array instead of an object or array per item. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** A growing list of doubles. */
+class FloatList {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
 interface Evidence {
   kind: CrmMatchKind;
   accounts: readonly number[];
 }
 
-/** Lookup tables over the CRM accounts, built once per run. */
+const NO_ACCOUNTS: readonly number[] = Object.freeze([]);
+const NO_MATCHES = NO_ACCOUNTS as number[];
+
+/**
+ * Lookup tables over the CRM accounts, built once per run. Names, domains and words are kept as
+ * ids in typed arrays (per account, per report row), not as objects per row: 150,000 rows of
+ * objects cost more in garbage collection than the matching itself.
+ */
 export class CrmIndex {
-  readonly names: NormalisedName[];
   readonly usable: Uint8Array;
   readonly duplicateIds: string[] = [];
   duplicateRows = 0;
@@ -258,8 +346,18 @@ export class CrmIndex {
   private readonly candidateCache = new Map<string, number[]>();
   /** Time spent in similarNames, for the benchmark's phase times. */
   similarNamesMs = 0;
-  private readonly byDomain = new Map<string, number[]>();
-  private readonly byName = new Map<string, number[]>();
+  /** Normalised-name keys as ids ("" has none: -1), the accounts' first, then the report's. */
+  private readonly keyIds = new Map<string, number>();
+  /** Legal forms as small numbers, 0 for none. */
+  private readonly legalCodes = new Map<string, number>();
+  /** Per account: its name's key id and legal form code. */
+  private readonly accountKey: Int32Array;
+  private readonly accountLegal: Uint8Array;
+  /** Usable accounts per name key id. */
+  private readonly byName: number[][] = [];
+  /** Registrable domains of usable accounts as ids, and the accounts per domain id. */
+  private readonly domainIds = new Map<string, number>();
+  private readonly byDomain: number[][] = [];
   private readonly byMsId = new Map<string, number[]>();
   private readonly byTenant = new Map<string, number[]>();
   // Fuzzy stage: words of the accounts as ids, postings per word, one-deletion variants of words.
@@ -270,42 +368,56 @@ export class CrmIndex {
   private postingAccounts = new Int32Array(0);
   /** Word ids of account a's name: accountWordIds[accountStart[a] .. accountStart[a + 1]); flat, for the cache. */
   private accountStart = new Int32Array(1);
-  private accountWordIds = new Int32Array(0);
+  private accountWordIds: Int32Array = new Int32Array(0);
   /** Account words below this id (customer-only words come after): the words typos can match. */
   private accountVocabulary = 0;
   private typoTable: TypoTable | null = null;
+  /** The query of the row being matched (see query). */
+  private current: NameQuery | null = null;
   /** Per account: the last query that looked at it (dedupes candidates without a Set). */
   private seen = new Int32Array(0);
   private queryStamp = 0;
-  /** Per word: the last query that marked it, and which of that query's heavy words it stands for. */
-  private wordStamp = new Int32Array(0);
+  /** Per word: which of the current query's heavy words it stands for (0 outside a search). */
   private wordMask = new Int32Array(0);
-  /** Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once, by word id. */
-  private neighbourCache: (Map<number, number> | undefined)[] = [];
-  /** Per customer row: its name's word ids (set by setCustomers). */
+  /**
+   * Customer words repeat ("Group", "Contoso"): their typo neighbours are looked up once, by word
+   * id, into flat lists: word w's are neighbourIds[neighbourStart[w] .. neighbourEnd[w]) with their
+   * similarity in neighbourSims; neighbourStart[w] is -1 until looked up.
+   */
+  private neighbourStart = new Int32Array(0);
+  private neighbourEnd = new Int32Array(0);
+  private readonly neighbourIds = new IntList();
+  private readonly neighbourSims = new FloatList();
+  /** Per customer row: its name's word ids, key id, legal form code and domain id (-1: none an account has). */
   private customerStart = new Int32Array(1);
-  private customerWordIds = new Int32Array(0);
-  private readonly reportNames = new Map<string, number>();
-  private readonly reportDomains = new Map<string, number>();
+  private customerWordIds: Int32Array = new Int32Array(0);
+  private customerKey = new Int32Array(0);
+  private customerLegal = new Uint8Array(0);
+  private customerDomain = new Int32Array(0);
+  /** Report rows per name key id and per domain id. */
+  private reportNameCount = new Int32Array(0);
+  private reportDomainCount = new Int32Array(0);
   private wordWeights = new Float64Array(0);
   private accountWeights = new Float64Array(0);
 
   constructor(readonly accounts: CrmAccounts) {
     const { count } = accounts;
     this.usable = new Uint8Array(count).fill(1);
-    this.names = new Array<NormalisedName>(count);
+    this.accountKey = new Int32Array(count);
+    this.accountLegal = new Uint8Array(count);
     if (accounts.accountId) this.dropDuplicateIds(accounts.accountId);
     const accountStart = new Int32Array(count + 1);
-    const wordIds: number[] = [];
+    const wordIds = new IntList(4 * count + 16);
     for (let a = 0; a < count; a++) {
       const name = normaliseName(accounts.name[a]);
-      this.names[a] = name;
       for (const token of name.tokens) wordIds.push(this.wordId(token));
       accountStart[a + 1] = wordIds.length;
+      this.accountKey[a] = this.keyId(name.key);
+      this.accountLegal[a] = this.legalCode(name.legal);
       if (!this.usable[a]) continue;
-      if (name.key) push(this.byName, name.key, a);
+      if (name.key) pushAt(this.byName, this.accountKey[a], a);
       const domain = domainKey(accounts.website?.[a]);
-      if (domain.kind === "domain") push(this.byDomain, domain.domain, a);
+      if (domain.kind === "domain") pushAt(this.byDomain, this.domainId(domain.domain), a);
       const msId = idKey(accounts.msId?.[a]);
       if (msId) push(this.byMsId, msId, a);
       const tenant = idKey(accounts.tenantId?.[a]);
@@ -314,7 +426,7 @@ export class CrmIndex {
     this.duplicateKeys = { msId: dropSharedIds(this.byMsId), tenantId: dropSharedIds(this.byTenant) };
     this.accountVocabulary = this.words.length;
     this.accountStart = accountStart;
-    this.accountWordIds = Int32Array.from(wordIds);
+    this.accountWordIds = wordIds.toArray();
     this.buildPostings();
   }
 
@@ -357,12 +469,13 @@ export class CrmIndex {
 
   private dropDuplicateIds(ids: readonly unknown[]): void {
     const seen = new Map<string, number>();
+    const keys = new Array<string | null>(this.accounts.count);
     for (let a = 0; a < this.accounts.count; a++) {
-      const id = idKey(ids[a]);
+      const id = (keys[a] = idKey(ids[a]));
       if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
     }
     for (let a = 0; a < this.accounts.count; a++) {
-      const id = idKey(ids[a]);
+      const id = keys[a];
       if (id && seen.get(id)! > 1) {
         this.usable[a] = 0;
         this.duplicateRows++;
@@ -381,47 +494,102 @@ export class CrmIndex {
     return id;
   }
 
+  private keyId(key: string): number {
+    if (!key) return -1;
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(key, id);
+    }
+    return id;
+  }
+
+  private legalCode(legal: string | null): number {
+    if (legal === null) return 0;
+    let code = this.legalCodes.get(legal);
+    if (code === undefined) {
+      code = this.legalCodes.size + 1;
+      this.legalCodes.set(legal, code);
+    }
+    return code;
+  }
+
+  private domainId(domain: string): number {
+    let id = this.domainIds.get(domain);
+    if (id === undefined) {
+      id = this.domainIds.size;
+      this.domainIds.set(domain, id);
+    }
+    return id;
+  }
+
   /**
-   * Word weights come from both lists: a word in many names ("Group") weighs little. The report's
-   * own names and domains also say which keys are shared by several customers.
+   * The report's names and domains, normalised once: word ids, name key, legal form and the
+   * domain's id when an account has that domain (other domains find nothing).
    */
-  setCustomers(customerNames: readonly NormalisedName[], customerDomains: readonly DomainKey[]): void {
+  addCustomers(customers: ReportCustomers): void {
+    const n = customers.count;
+    const customerStart = new Int32Array(n + 1);
+    const customerWordIds = new IntList(4 * n + 16);
+    this.customerKey = new Int32Array(n);
+    this.customerLegal = new Uint8Array(n);
+    this.customerDomain = new Int32Array(n);
+    for (let r = 0; r < n; r++) {
+      const name = normaliseName(customers.name?.[r]);
+      for (const token of name.tokens) customerWordIds.push(this.wordId(token));
+      customerStart[r + 1] = customerWordIds.length;
+      this.customerKey[r] = this.keyId(name.key);
+      this.customerLegal[r] = this.legalCode(name.legal);
+      const domain = domainKey(customers.domain?.[r]);
+      this.customerDomain[r] = domain.kind === "domain" ? (this.domainIds.get(domain.domain) ?? -1) : -1;
+    }
+    this.customerStart = customerStart;
+    this.customerWordIds = customerWordIds.toArray();
+    this.reportNameCount = new Int32Array(this.keyIds.size);
+    this.reportDomainCount = new Int32Array(this.domainIds.size);
+    for (let r = 0; r < n; r++) {
+      if (this.customerKey[r] >= 0) this.reportNameCount[this.customerKey[r]]++;
+      if (this.customerDomain[r] >= 0) this.reportDomainCount[this.customerDomain[r]]++;
+    }
+  }
+
+  /** The report row's name has words. */
+  hasName(row: number): boolean {
+    return this.customerKey[row] >= 0;
+  }
+
+  /**
+   * Word weights come from both lists: a word in many names ("Group") weighs little. Called after
+   * addCustomers.
+   */
+  setWeights(): void {
+    const vocabulary = this.words.length;
     // Document frequency per word id, each name counted once per word (a stamp instead of a Set).
-    const df: number[] = new Array<number>(this.words.length).fill(0);
-    const lastDocument: number[] = new Array<number>(this.words.length).fill(-1);
+    const df = new Int32Array(vocabulary);
+    const lastDocument = new Int32Array(vocabulary).fill(-1);
     let document = 0;
-    const add = (words: ArrayLike<number>, from: number, to: number) => {
+    const add = (words: Int32Array, from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const w = words[i];
-        if (w >= df.length) {
-          df.push(0);
-          lastDocument.push(-1);
-        }
         if (lastDocument[w] === document) continue;
         lastDocument[w] = document;
         df[w]++;
       }
       document++;
     };
-    for (let a = 0; a < this.names.length; a++)
+    for (let a = 0; a < this.accounts.count; a++)
       if (this.usable[a]) add(this.accountWordIds, this.accountStart[a], this.accountStart[a + 1]);
-    const customerStart = new Int32Array(customerNames.length + 1);
-    const customerWordIds: number[] = [];
-    for (let r = 0; r < customerNames.length; r++) {
-      const from = customerWordIds.length;
-      for (const token of customerNames[r].tokens) customerWordIds.push(this.wordId(token));
-      customerStart[r + 1] = customerWordIds.length;
-      add(customerWordIds, from, customerWordIds.length);
-    }
-    this.customerStart = customerStart;
-    this.customerWordIds = Int32Array.from(customerWordIds);
-    const documents = this.usableCount + customerNames.length;
+    const rows = this.customerKey.length;
+    for (let r = 0; r < rows; r++)
+      add(this.customerWordIds, this.customerStart[r], this.customerStart[r + 1]);
+    const documents = this.usableCount + rows;
     // A word no usable name holds counts as once seen, as a word of neither list would.
-    this.wordWeights = Float64Array.from(df, (n) => Math.log(1 + documents / (n || 1)));
-    this.neighbourCache = new Array<Map<number, number> | undefined>(this.words.length);
+    this.wordWeights = new Float64Array(vocabulary);
+    for (let w = 0; w < vocabulary; w++) this.wordWeights[w] = Math.log(1 + documents / (df[w] || 1));
+    this.neighbourStart = new Int32Array(vocabulary).fill(-1);
+    this.neighbourEnd = new Int32Array(vocabulary);
     this.seen = new Int32Array(this.accounts.count);
-    this.wordStamp = new Int32Array(this.words.length);
-    this.wordMask = new Int32Array(this.words.length);
+    this.wordMask = new Int32Array(vocabulary);
     this.accountWeights = new Float64Array(this.accounts.count);
     for (let a = 0; a < this.accounts.count; a++) {
       let sum = 0;
@@ -429,9 +597,6 @@ export class CrmIndex {
         sum += this.wordWeights[this.accountWordIds[k]];
       this.accountWeights[a] = sum;
     }
-    for (const name of customerNames) if (name.key) count(this.reportNames, name.key);
-    for (const domain of customerDomains)
-      if (domain.kind === "domain") count(this.reportDomains, domain.domain);
   }
 
   /**
@@ -439,55 +604,59 @@ export class CrmIndex {
    * and when several report customers share the name only the legal form tells them apart, so it
    * must be the same.
    */
-  private exactNameAgrees(name: NormalisedName, account: number): boolean {
-    if (!name.key || name.key !== this.names[account].key) return false;
-    return this.legalFormsFit(name, account);
+  private exactNameAgrees(query: NameQuery, account: number): boolean {
+    if (query.key < 0 || query.key !== this.accountKey[account]) return false;
+    return this.legalFormsFit(query, account);
   }
 
   /** Several report customers have this name. */
-  private sharedName(name: NormalisedName): boolean {
-    return name.key !== "" && (this.reportNames.get(name.key) ?? 0) > 1;
+  private sharedName(query: NameQuery): boolean {
+    query.sharedName ??= query.key >= 0 && this.reportNameCount[query.key] > 1;
+    return query.sharedName;
   }
 
-  /** Legal forms agree; when several report customers share the name, they must be the same. */
-  private legalFormsFit(name: NormalisedName, account: number, shared = this.sharedName(name)): boolean {
-    const other = this.names[account];
-    if (shared) return name.legal === other.legal;
-    return !legalFormsDisagree(name.legal, other.legal);
+  /**
+   * Legal forms agree (an absent form agrees with any; see legalFormsDisagree); when several report
+   * customers share the name, they must be the same.
+   */
+  private legalFormsFit(query: NameQuery, account: number): boolean {
+    const other = this.accountLegal[account];
+    if (this.sharedName(query)) return query.legal === other;
+    return query.legal === 0 || other === 0 || query.legal === other;
   }
 
   /** Accounts whose normalised name is the customer's; the same legal form preferred when there is one. */
-  sameName(name: NormalisedName): number[] {
-    const byName = name.key ? this.byName.get(name.key) : undefined;
-    if (!byName) return [];
-    const agreeing = byName.filter((a) => this.exactNameAgrees(name, a));
-    const sameForm = agreeing.filter((a) => this.names[a].legal === name.legal);
+  sameName(query: NameQuery): number[] {
+    const byName = query.key >= 0 ? this.byName[query.key] : undefined;
+    if (!byName) return NO_MATCHES;
+    // The usual case, one account of that name: it, or none (as the filters below would say).
+    if (byName.length === 1) return this.exactNameAgrees(query, byName[0]) ? byName : NO_MATCHES;
+    const agreeing = byName.filter((a) => this.exactNameAgrees(query, a));
+    const sameForm = agreeing.filter((a) => this.accountLegal[a] === query.legal);
     return sameForm.length ? sameForm : agreeing;
   }
 
   /** The account's name is the customer's, or similar enough to match on its own. */
   namesAgree(query: NameQuery, account: number): boolean {
-    if (query.name.key && query.name.key === this.names[account].key)
-      return this.exactNameAgrees(query.name, account);
+    if (query.key >= 0 && query.key === this.accountKey[account]) return this.exactNameAgrees(query, account);
     return this.score(query, account, SIMILAR_NAME_THRESHOLD) >= SIMILAR_NAME_THRESHOLD;
   }
 
   /** The exact keys of one customer, in the documented order; only keys that found accounts. */
   evidence(
     query: NameQuery,
-    domain: DomainKey,
     customer: { customerId: unknown; tpid: unknown; tenantId: unknown },
   ): Evidence[] {
     const found: Evidence[] = [];
-    if (domain.kind === "domain") {
-      let accounts = this.byDomain.get(domain.domain) ?? [];
+    const domain = this.customerDomain[query.row];
+    if (domain >= 0) {
+      let accounts: readonly number[] = this.byDomain[domain] ?? NO_ACCOUNTS;
       // A domain several report customers share (a group's subsidiaries) identifies none of them
       // alone: only its accounts whose name agrees count.
-      if ((this.reportDomains.get(domain.domain) ?? 0) > 1)
-        accounts = accounts.filter((a) => this.namesAgree(query, a));
+      if (this.reportDomainCount[domain] > 1) accounts = accounts.filter((a) => this.namesAgree(query, a));
       if (accounts.length) found.push({ kind: "Domain", accounts });
     }
-    const byName = this.sameName(query.name);
+    const byName = this.sameName(query);
     if (byName.length) found.push({ kind: "Name", accounts: byName });
     const customerId = idKey(customer.customerId);
     const byCustomerId = customerId ? this.byMsId.get(customerId) : undefined;
@@ -507,13 +676,14 @@ export class CrmIndex {
   }
 
   /** Account words one edit from a customer word (symmetric deletions, then checked), with their similarity. */
-  private typoNeighbours(wordId: number): Map<number, number> {
-    const cached = this.neighbourCache[wordId];
-    if (cached) return cached;
-    const out = new Map<number, number>();
-    this.neighbourCache[wordId] = out;
+  private typoNeighbours(wordId: number): void {
+    if (this.neighbourStart[wordId] >= 0) return;
+    const out = this.neighbourIds;
+    const from = out.length;
+    this.neighbourStart[wordId] = from;
+    this.neighbourEnd[wordId] = from;
     const token = this.words[wordId];
-    if (token.length < MIN_TYPO_LENGTH) return out;
+    if (token.length < MIN_TYPO_LENGTH) return;
     const table = this.ensureTypoTable();
     const { keys, ids, starts, mask } = table;
     const hashes = (table.scratch = deletionHashes(token, table.scratch));
@@ -524,23 +694,42 @@ export class CrmIndex {
         if (keys[e] !== key) continue;
         const id = ids[e];
         const word = this.words[id];
-        if (word !== token && !out.has(id) && withinOneEdit(word, token))
-          out.set(id, typoSimilarity(word, token));
+        if (word === token || !withinOneEdit(word, token)) continue;
+        let known = false;
+        for (let k = from; k < out.length && !known; k++) known = out.data[k] === id;
+        if (known) continue;
+        out.push(id);
+        this.neighbourSims.push(typoSimilarity(word, token));
       }
     }
-    return out;
+    this.neighbourEnd[wordId] = out.length;
   }
 
   /**
-   * A customer's name ready to be compared (`row`: its row in the names given to setCustomers);
-   * its typo neighbours are looked up only when needed.
+   * A customer's name ready to be compared (`row`: its row in the report given to addCustomers);
+   * its typo neighbours are looked up only when needed. Rows are matched one at a time, so every
+   * call fills and returns the same object: a query is valid until the next call.
    */
-  query(name: NormalisedName, row: number): NameQuery {
+  query(row: number): NameQuery {
     const first = this.customerStart[row];
     const n = this.customerStart[row + 1] - first;
-    const weights = new Array<number>(n);
-    const order = new Array<number>(n);
-    const exactIds = new Array<number>(n);
+    let query = this.current;
+    if (!query || query.weights.length < n) {
+      const capacity = Math.max(16, 2 * n);
+      query = this.current = {
+        row: 0,
+        key: -1,
+        legal: 0,
+        length: 0,
+        weights: new Float64Array(capacity),
+        order: new Int32Array(capacity),
+        exactIds: new Int32Array(capacity),
+        total: 0,
+        neighbours: false,
+        sharedName: null,
+      };
+    }
+    const { weights, order, exactIds } = query;
     let total = 0;
     for (let i = 0; i < n; i++) {
       exactIds[i] = this.customerWordIds[first + i];
@@ -554,12 +743,20 @@ export class CrmIndex {
       }
       order[k] = i;
     }
-    return { name, weights, order, total, exactIds, neighbours: null, sharedName: null };
+    query.row = row;
+    query.key = this.customerKey[row];
+    query.legal = this.customerLegal[row];
+    query.length = n;
+    query.total = total;
+    query.neighbours = false;
+    query.sharedName = null;
+    return query;
   }
 
-  private neighboursOf(query: NameQuery): Map<number, number>[] {
-    query.neighbours ??= query.exactIds.map((id) => (id >= 0 ? this.typoNeighbours(id) : new Map()));
-    return query.neighbours;
+  private neighboursOf(query: NameQuery): void {
+    if (query.neighbours) return;
+    for (let i = 0; i < query.length; i++) this.typoNeighbours(query.exactIds[i]);
+    query.neighbours = true;
   }
 
   /**
@@ -572,26 +769,37 @@ export class CrmIndex {
     const words = this.accountWordIds;
     const first = this.accountStart[account];
     const length = this.accountStart[account + 1] - first;
-    const { order, weights, total } = query;
-    if (length === 0 || order.length === 0) return 0;
-    query.sharedName ??= this.sharedName(query.name);
-    if (!this.legalFormsFit(query.name, account, query.sharedName)) return 0;
-    const neighbours = this.neighboursOf(query);
+    const { order, weights, total, exactIds } = query;
+    if (length === 0 || query.length === 0) return 0;
+    if (!this.legalFormsFit(query, account)) return 0;
+    this.neighboursOf(query);
+    const { neighbourStart, neighbourEnd } = this;
+    const nearIds = this.neighbourIds.data;
+    const nearSims = this.neighbourSims.data;
     // J >= t needs the customer's unmatched weight <= (1 - t) x its total.
     const allowedMiss = (1 - threshold) * total + 1e-9;
     let used = 0; // bit j: account word j is taken (names have far fewer than 31 words)
     let matched = 0;
     let missed = 0;
     let accountWeight = this.accountWeights[account];
-    for (const i of order) {
+    for (let o = 0; o < query.length; o++) {
+      const i = order[o];
       let best = 0;
       let bestJ = -1;
-      const exact = query.exactIds[i];
-      const near = neighbours[i];
+      const exact = exactIds[i];
+      const nearFrom = neighbourStart[exact];
+      const nearTo = neighbourEnd[exact];
       for (let j = 0; j < length && j < 31; j++) {
         if (used & (1 << j)) continue;
         const word = words[first + j];
-        const s = word === exact ? 1 : near.size ? (near.get(word) ?? 0) : 0;
+        let s = 0;
+        if (word === exact) s = 1;
+        else
+          for (let k = nearFrom; k < nearTo; k++)
+            if (nearIds[k] === word) {
+              s = nearSims[k];
+              break;
+            }
         if (s > best) {
           best = s;
           bestJ = j;
@@ -611,7 +819,7 @@ export class CrmIndex {
 
   /** The best similar-named accounts of a customer (at most three, best first). */
   similarNames(query: NameQuery, within?: readonly number[]): { account: number; score: number }[] {
-    if (query.name.tokens.length === 0) return [];
+    if (query.length === 0) return [];
     const start = performance.now();
     const found = this.best(query, within ?? this.candidates(query));
     this.similarNamesMs += performance.now() - start;
@@ -627,84 +835,101 @@ export class CrmIndex {
    * taken until they carry more than it may miss. Common words ("Group") never select candidates.
    */
   private candidates(query: NameQuery): number[] {
-    const neighbours = this.neighboursOf(query);
+    this.neighboursOf(query);
     const { order, weights, exactIds } = query;
-    const variants = (i: number) =>
-      exactIds[i] >= 0 ? [exactIds[i], ...neighbours[i].keys()] : [...neighbours[i].keys()];
+    const { neighbourStart, neighbourEnd } = this;
+    const nearIds = this.neighbourIds.data;
     const found: number[] = [];
     const stamp = ++this.queryStamp;
     const allowedMiss = (1 - (SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN)) * query.total;
-    // At most five words can each carry more than the miss allowed; 30 bits is plenty.
-    const heavy = order.filter((i) => weights[i] > allowedMiss).slice(0, 30);
-    if (heavy.length === 0) {
+    // Words heavier than the miss allowed come first in `order` (heaviest first). At most five
+    // words can each carry more than that; 30 bits is plenty.
+    let heavy = 0;
+    while (heavy < query.length && heavy < 30 && weights[order[heavy]] > allowedMiss) heavy++;
+    // A word's variants: itself (v = -1), then the account words one typo away.
+    if (heavy === 0) {
       let covered = 0;
-      for (const i of order) {
-        for (const id of variants(i))
+      for (let o = 0; o < query.length; o++) {
+        const i = order[o];
+        const exact = exactIds[i];
+        for (let v = neighbourStart[exact] - 1; v < neighbourEnd[exact]; v++) {
+          const id = v < neighbourStart[exact] ? exact : nearIds[v];
           for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
             const a = this.postingAccounts[p];
             if (this.seen[a] === stamp) continue;
             this.seen[a] = stamp;
             found.push(a);
           }
+        }
         covered += weights[i];
         if (covered > PREFIX_SHARE * query.total) break;
       }
       return found;
     }
-    let driver: number[] = [];
+    let driver = -1; // the heavy word's id whose variants have the shortest postings
     let driverSize = Infinity;
     let all = 0;
-    for (let bit = 0; bit < heavy.length; bit++) {
-      const ids = variants(heavy[bit]);
-      if (ids.length === 0) return found; // a heavy word no account has, nor a typo of it
+    for (let bit = 0; bit < heavy; bit++) {
+      const exact = exactIds[order[bit]];
       let size = 0;
-      for (const id of ids) {
-        if (this.wordStamp[id] !== stamp) {
-          this.wordStamp[id] = stamp;
-          this.wordMask[id] = 0;
-        }
+      for (let v = neighbourStart[exact] - 1; v < neighbourEnd[exact]; v++) {
+        const id = v < neighbourStart[exact] ? exact : nearIds[v];
         this.wordMask[id] |= 1 << bit;
         size += this.postingCount(id);
       }
       if (size < driverSize) {
         driverSize = size;
-        driver = ids;
+        driver = exact;
       }
       all |= 1 << bit;
     }
     // The candidates depend only on the heavy words: long searches are kept for the next name with them.
     let cacheKey = "";
     if (driverSize >= CACHED_SEARCH) {
-      cacheKey = heavy
-        .map((i) => exactIds[i])
-        .sort((x, y) => x - y)
-        .join(",");
+      const ids: number[] = [];
+      for (let bit = 0; bit < heavy; bit++) ids.push(exactIds[order[bit]]);
+      cacheKey = ids.sort((x, y) => x - y).join(",");
       const cached = this.candidateCache.get(cacheKey);
-      if (cached) return cached;
+      if (cached) {
+        this.clearMarks(query, heavy);
+        return cached;
+      }
     }
-    const { seen, wordStamp, wordMask, postingAccounts, accountStart, accountWordIds } = this;
-    for (const id of driver)
+    const { seen, wordMask, postingAccounts, accountStart, accountWordIds } = this;
+    for (let v = neighbourStart[driver] - 1; v < neighbourEnd[driver]; v++) {
+      const id = v < neighbourStart[driver] ? driver : nearIds[v];
       for (let p = this.postingStart[id], end = p + this.postingCount(id); p < end; p++) {
         const a = postingAccounts[p];
         if (seen[a] === stamp) continue;
         seen[a] = stamp;
         let mask = 0;
-        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) {
-          const w = accountWordIds[k];
-          if (wordStamp[w] === stamp) mask |= wordMask[w];
-        }
+        for (let k = accountStart[a]; k < accountStart[a + 1]; k++) mask |= wordMask[accountWordIds[k]];
         if (mask === all) found.push(a);
       }
+    }
+    this.clearMarks(query, heavy);
     if (cacheKey) this.candidateCache.set(cacheKey, found);
     return found;
+  }
+
+  /** Unmarks the variants of the query's first `heavy` words in `order`. */
+  private clearMarks(query: NameQuery, heavy: number): void {
+    const { neighbourStart, neighbourEnd, wordMask } = this;
+    const nearIds = this.neighbourIds.data;
+    for (let bit = 0; bit < heavy; bit++) {
+      const exact = query.exactIds[query.order[bit]];
+      wordMask[exact] = 0;
+      for (let v = neighbourStart[exact]; v < neighbourEnd[exact]; v++) wordMask[nearIds[v]] = 0;
+    }
   }
 
   /** Scores candidates; the best three above the lowest score kept, best first. */
   private best(query: NameQuery, candidates: Iterable<number>): { account: number; score: number }[] {
     const scored: { account: number; score: number }[] = [];
+    const { usable, accountKey } = this;
     for (const account of candidates) {
       // Accounts with the very same name were judged by the exact stage (a legal form may rule them out).
-      if (!this.usable[account] || (query.name.key && this.names[account].key === query.name.key)) continue;
+      if (!usable[account] || (query.key >= 0 && accountKey[account] === query.key)) continue;
       const score = this.score(query, account, SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN);
       if (score >= SIMILAR_NAME_THRESHOLD - AMBIGUOUS_MARGIN) scored.push({ account, score });
     }
@@ -713,13 +938,20 @@ export class CrmIndex {
 }
 
 export interface NameQuery {
-  name: NormalisedName;
-  weights: number[];
+  /** The customer's row in the report. */
+  row: number;
+  /** Name key id (-1: the name has no words) and legal form code (0: none). */
+  key: number;
+  legal: number;
+  /** Number of words; the arrays below hold one entry per word in their first `length` places. */
+  length: number;
+  weights: Float64Array;
   /** Token indexes, heaviest (rarest) first. */
-  order: number[];
+  order: Int32Array;
   total: number;
-  exactIds: number[];
-  neighbours: Map<number, number>[] | null;
+  exactIds: Int32Array;
+  /** The words' typo neighbours are looked up. */
+  neighbours: boolean;
   /** Several report customers have this name (looked up once). */
   sharedName: boolean | null;
 }
@@ -734,10 +966,6 @@ function dropSharedIds(byId: Map<string, number[]>): DuplicateKeyIds {
     byId.delete(id);
   }
   return found;
-}
-
-function count(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 function isBlankValue(value: unknown): boolean {
@@ -796,14 +1024,9 @@ export function* matchCustomersInSteps(
   const phaseMs: CrmPhaseTimes = { accounts: 0, customers: 0, weights: 0, exact: 0, similarNames: 0 };
   const index = new CrmIndex(accounts);
   phaseMs.accounts = lap();
-  const names = new Array<NormalisedName>(customers.count);
-  const domains = new Array<DomainKey>(customers.count);
-  for (let r = 0; r < customers.count; r++) {
-    names[r] = normaliseName(customers.name?.[r]);
-    domains[r] = domainKey(customers.domain?.[r]);
-  }
+  index.addCustomers(customers);
   phaseMs.customers = lap();
-  index.setCustomers(names, domains);
+  index.setWeights();
   phaseMs.weights = lap();
   yield 0;
   lap();
@@ -820,7 +1043,7 @@ export function* matchCustomersInSteps(
       tpid: customers.tpid?.[r],
       tenantId: customers.tenantId?.[r],
     };
-    const row = matchOne(index, r, names[r], domains[r], ids, customers.domain?.[r]);
+    const row = matchOne(index, r, ids, customers.domain?.[r]);
     rows[r] = row;
     if (row.kind) counts[row.kind]++;
   }
@@ -850,21 +1073,19 @@ function settleByName(index: CrmIndex, query: NameQuery, within: readonly number
 function matchOne(
   index: CrmIndex,
   row: number,
-  name: NormalisedName,
-  domain: DomainKey,
   ids: { customerId: unknown; tpid: unknown; tenantId: unknown },
   rawDomain: unknown,
 ): CrmMatchRow {
   if (
-    !name.key &&
+    !index.hasName(row) &&
     isBlankValue(rawDomain) &&
     isBlankValue(ids.customerId) &&
     isBlankValue(ids.tpid) &&
     isBlankValue(ids.tenantId)
   )
     return { kind: null, account: -1 };
-  const query = index.query(name, row);
-  const evidence = index.evidence(query, domain, ids);
+  const query = index.query(row);
+  const evidence = index.evidence(query, ids);
   const resolved = resolve(evidence, (within) => settleByName(index, query, within));
   if (resolved) {
     // The domain alone found an account with another name: a better-named account elsewhere is a Conflict.

@@ -71,6 +71,21 @@ const LEGAL_FORMS: Record<string, string> = {
   sapi: "sa",
 };
 
+const LEGAL_FORM_OF = new Map(Object.entries(LEGAL_FORMS));
+/**
+ * Lower-case words Object.prototype has ("constructor"): looked up in LEGAL_FORMS they found the
+ * prototype's member, and still do, so every name normalises as before.
+ */
+const PROTOTYPE_WORDS = new Set(
+  Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[a-z0-9]+$/.test(n)),
+);
+
+/** LEGAL_FORMS[word], by a Map (a word's hash is computed once; an object key lookup interns the string). */
+function legalFormOf(word: string): string | undefined {
+  const form = LEGAL_FORM_OF.get(word);
+  return form !== undefined || !PROTOTYPE_WORDS.has(word) ? form : LEGAL_FORMS[word];
+}
+
 /** Two- and three-word legal forms written with spaces ("S. A.", "Sdn Bhd", "Sp. z o.o."). */
 const LEGAL_PHRASES: [string[], string][] = [
   [["sp", "z", "oo"], "spzoo"],
@@ -109,10 +124,19 @@ const SPECIAL_LETTERS: Record<string, string> = {
 /** Name text as written in a cell: formula-like prefixes and a HYPERLINK wrapper removed. */
 export function nameText(value: unknown): string {
   if (value === null || value === undefined) return "";
+  // The usual cell starts with a letter or digit and ends in printable ASCII: nothing to remove.
+  if (typeof value === "string" && isPlainStart(value.charCodeAt(0))) {
+    const last = value.charCodeAt(value.length - 1);
+    if (last > 32 && last < 127) return value;
+  }
   let text = typeof value === "string" ? value : String(value);
   const link = /^=\s*hyperlink\(\s*"[^"]*"\s*[,;]\s*"([^"]*)"\s*\)\s*$/i.exec(text);
   if (link) text = link[1];
   return text.replace(/^[=+\-@\s]+/, "").trim();
+}
+
+function isPlainStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** Accents and special letters folded, "&" as "and", apostrophes and dots joined, other punctuation as spaces. */
@@ -172,46 +196,62 @@ for (const phrase of LEGAL_PHRASES) {
   PHRASES_BY_LAST_WORD.set(last, [...(PHRASES_BY_LAST_WORD.get(last) ?? []), phrase]);
 }
 
-function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length > tokens.length) return false;
-  const start = tokens.length - phrase.length;
-  return phrase.every((word, i) => tokens[start + i] === word);
+/** tokens[0 .. end) ends with the phrase. */
+function endsWith(tokens: readonly string[], end: number, phrase: readonly string[]): boolean {
+  if (phrase.length > end) return false;
+  const start = end - phrase.length;
+  for (let i = 0; i < phrase.length; i++) if (tokens[start + i] !== phrase[i]) return false;
+  return true;
+}
+
+/** The words that are not filler; the same array when none is. */
+function withoutFiller(all: string[]): string[] {
+  let i = 0;
+  while (i < all.length && !FILLER.has(all[i])) i++;
+  if (i === all.length) return all;
+  const kept = all.slice(0, i);
+  for (i++; i < all.length; i++) if (!FILLER.has(all[i])) kept.push(all[i]);
+  return kept;
 }
 
 export function normaliseName(value: unknown): NormalisedName {
   const all = words(nameText(value));
-  let tokens = all.filter((t) => !FILLER.has(t));
+  let tokens = withoutFiller(all);
   if (tokens.length === 0) tokens = all;
   let legal: string | null = null;
-  // Legal forms come off the end, several in a row ("GmbH & Co. KG"), never the whole name.
+  // Legal forms come off the end, several in a row ("GmbH & Co. KG"), never the whole name: the
+  // name is tokens[0 .. end).
+  let end = tokens.length;
   for (;;) {
-    const phrase = PHRASES_BY_LAST_WORD.get(tokens[tokens.length - 1])?.find(
-      ([p]) => p.length < tokens.length && endsWith(tokens, p),
+    const last = tokens[end - 1];
+    const phrases = end > 0 ? PHRASES_BY_LAST_WORD.get(last) : undefined;
+    const phrase = phrases?.find(
+      (candidate) => candidate[0].length < end && endsWith(tokens, end, candidate[0]),
     );
     if (phrase) {
       legal ??= phrase[1];
-      tokens = tokens.slice(0, tokens.length - phrase[0].length);
+      end -= phrase[0].length;
       continue;
     }
-    const last = tokens[tokens.length - 1];
-    if (tokens.length > 1 && LEGAL_FORMS[last] !== undefined) {
-      legal ??= LEGAL_FORMS[last];
-      tokens = tokens.slice(0, -1);
+    const form = end > 1 ? legalFormOf(last) : undefined;
+    if (form !== undefined) {
+      legal ??= form;
+      end--;
       continue;
     }
     // "GmbH & Co. KG": "& Co" after a legal word belongs to the legal form, not to the name.
-    const before = tokens[tokens.length - 2];
-    if (legal !== null && last === "andco" && tokens.length > 2 && LEGAL_FORMS[before] !== undefined) {
-      tokens = tokens.slice(0, -2);
+    if (legal !== null && last === "andco" && end > 2 && legalFormOf(tokens[end - 2]) !== undefined) {
+      end -= 2;
       continue;
     }
     // "Co" is a legal word only next to another one ("Co. Ltd", "GmbH & Co").
-    if (legal !== null && tokens.length > 1 && last === "co") {
-      tokens = tokens.slice(0, -1);
+    if (legal !== null && end > 1 && last === "co") {
+      end--;
       continue;
     }
     break;
   }
+  if (end < tokens.length) tokens = tokens.slice(0, end);
   return { tokens, key: tokens.join(""), legal };
 }
 
