@@ -135,11 +135,7 @@ async function readSheetTopOnce(
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const tables = sheet.tables;
       tables.load("items/name");
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-      const filter = capabilities.has("autoFilter") ? sheet.autoFilter : null;
-      filter?.load("enabled, isDataFiltered, criteria");
-      const filterRange = filter?.getRangeOrNullObject();
-      filterRange?.load("rowIndex, columnIndex, rowCount, columnCount");
+      const autoFilterRead = queueAutoFilterRead(sheet, capabilities);
       const sheets = context.workbook.worksheets.load("items/name");
       const setting =
         settingKey && capabilities.has("settings")
@@ -153,15 +149,7 @@ async function readSheetTopOnce(
         area: areaOf(used),
         isProtected: sheet.protection.protected,
         block: (blockRange.values as CellValue[][]).map((row) => [...row]),
-        autoFilter:
-          filter && filterRange
-            ? {
-                enabled: filter.enabled,
-                isDataFiltered: filter.isDataFiltered,
-                area: filterRange.isNullObject ? null : areaOf(filterRange),
-                criteria: usableCriteria(filter.criteria),
-              }
-            : null,
+        autoFilter: autoFilterRead(),
         tables: [],
         sheetNames: sheets.items.map((item) => item.name),
         ...(setting ? { setting: { value: setting.isNullObject ? null : setting.value } } : {}),
@@ -189,6 +177,29 @@ async function readSetting(
 }
 
 /** Where the data is, protection, filter and tables: one or two syncs. */
+/**
+ * Queues the loads of the sheet's AutoFilter (ExcelApi 1.9) in the caller's batch; the returned
+ * function gives it after that batch's sync (null when the host has no AutoFilter API).
+ */
+function queueAutoFilterRead(
+  sheet: Excel.Worksheet,
+  capabilities: Capabilities,
+): () => SheetAutoFilter | null {
+  const filter = capabilities.has("autoFilter") ? sheet.autoFilter : null;
+  filter?.load("enabled, isDataFiltered, criteria");
+  const filterRange = filter?.getRangeOrNullObject();
+  filterRange?.load("rowIndex, columnIndex, rowCount, columnCount");
+  return () =>
+    filter && filterRange
+      ? {
+          enabled: filter.enabled,
+          isDataFiltered: filter.isDataFiltered,
+          area: filterRange.isNullObject ? null : areaOf(filterRange),
+          criteria: usableCriteria(filter.criteria),
+        }
+      : null;
+}
+
 async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Promise<SheetTop> {
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -200,27 +211,14 @@ async function readSheetFrame(host: ExcelHost, capabilities: Capabilities): Prom
       : sheet.getUsedRange(capabilities.has("valuesOnlyUsedRange") ? true : undefined);
     used.load("rowIndex, columnIndex, rowCount, columnCount");
     sheet.tables.load("items/name");
-    // autoFilter is a navigation property (no load needed); the lint rule takes it for a scalar read.
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const filter = capabilities.has("autoFilter") ? sheet.autoFilter : null;
-    filter?.load("enabled, isDataFiltered, criteria");
-    const filterRange = filter?.getRangeOrNullObject();
-    filterRange?.load("rowIndex, columnIndex, rowCount, columnCount");
+    const autoFilterRead = queueAutoFilterRead(sheet, capabilities);
     try {
       await context.sync();
     } catch (error) {
       if (errorCode(error) === "ItemNotFound") return EMPTY_TOP;
       throw error;
     }
-    const autoFilter: SheetAutoFilter | null =
-      filter && filterRange
-        ? {
-            enabled: filter.enabled,
-            isDataFiltered: filter.isDataFiltered,
-            area: filterRange.isNullObject ? null : areaOf(filterRange),
-            criteria: usableCriteria(filter.criteria),
-          }
-        : null;
+    const autoFilter = autoFilterRead();
     const tableRanges = sheet.tables.items.map((table) => {
       const range = table.getRange();
       range.load("rowIndex, columnIndex, rowCount, columnCount");
