@@ -3,6 +3,7 @@ import { actions } from ".";
 import { HELPER_HEADERS } from "../domain/score";
 import { workbookSnapshot, type FakeExcel } from "../preview/fake-excel";
 import { loadRows, loadSample } from "../../test/support/workbooks";
+import { scenario, userCountryCriterion } from "../../test/scenario/support";
 
 function headerRow(fake: FakeExcel, row: number, from: number, count: number) {
   return fake.workbook.sheet("Report")!.values(row, from, 1, count)[0];
@@ -139,4 +140,41 @@ describe("Add helper columns", () => {
     expect(fake.stats.maxResponseBytes).toBeLessThan(4 * 1024 * 1024);
     expect(fake.stats.syncs).toBeLessThan(80);
   }, 120_000);
+
+  it("lifts the user's filter, writes the header and saves its record in the batches that carry the cells", async () => {
+    const s = await scenario({
+      name: "Report",
+      layout: "ai-business",
+      rows: 400,
+      seed: 12,
+      userCountryFilter: true,
+    });
+    const sheet = s.sheets[0];
+    const criterionBefore = userCountryCriterion(s, sheet);
+    expect(criterionBefore).not.toBeNull();
+    s.fake.stats.trace = [];
+    const outcome = await s.session.run(actions.addHelperColumns, {});
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    const trace = s.fake.stats.trace!;
+    const writes = trace.filter((sync) => sync.members.includes("Range.values"));
+    // Issue 16: no round trip for the lift, the header, the filter's return or the record alone.
+    for (const sync of trace) {
+      const rides = sync.members.some(
+        (m) => m === "AutoFilter.clearCriteria" || m === "AutoFilter.apply" || m === "SettingCollection.add",
+      );
+      if (rides) expect(sync.members).toContain("Range.values");
+    }
+    expect(writes[0].members).toContain("AutoFilter.clearCriteria");
+    expect(writes.at(-1)!.members).toEqual(
+      expect.arrayContaining(["AutoFilter.apply", "SettingCollection.add"]),
+    );
+    // The user's filter is back as it was, and every row got its own helper cells (the lift came first).
+    expect(userCountryCriterion(s, sheet)).toEqual(criterionBefore);
+    const unfiltered = loadSample({ layout: "ai-business", rows: 400, seed: 12, messy: true });
+    await unfiltered.session.run(actions.addHelperColumns, {});
+    const top = sheet.sample.truth.headerRow;
+    const rows = sheet.sample.truth.dataRows;
+    const expected = unfiltered.fake.workbook.sheet("Report")!.values(top + 1, sheet.width, rows, 5);
+    expect(s.fake.workbook.sheet("Report")!.values(top + 1, sheet.width, rows, 5)).toEqual(expected);
+  });
 });

@@ -7,7 +7,7 @@ import type { ScoreSettings } from "../domain/score";
 import { normaliseScoreSettings } from "../domain/settings";
 import type { CellValue } from "../domain/types";
 import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
-import { loadState, saveState } from "../excel/state";
+import { loadState, saveState, stateSaveWith } from "../excel/state";
 import { TEXT_FORMAT } from "../excel/write";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition, ActionEnv } from "./types";
@@ -75,6 +75,9 @@ export async function writeHelperColumns(
     row.reasons,
   ]);
 
+  const record = { ...(state ?? { version: 1 }), version: 1 as const, score: settings };
+  // The record travels with the last block when the setting came with the report (issue 16).
+  const saveWithLastBlock = stateSaveWith(env.capabilities, report, record);
   const written = await writeColumnGroup(
     env.host,
     env.capabilities,
@@ -82,13 +85,9 @@ export async function writeHelperColumns(
     "helpers",
     { rows, numberFormats: HELPER_FORMATS },
     { onProgress: env.onProgress, signal: env.signal },
+    saveWithLastBlock ?? undefined,
   );
-  await saveState(
-    env.host,
-    env.capabilities,
-    { ...(state ?? { version: 1 }), version: 1, score: settings },
-    report,
-  );
+  if (!saveWithLastBlock) await saveState(env.host, env.capabilities, record, report);
   const customers = customerRows(report.layout, data, report.dataRowCount).filter(Boolean).length;
   return {
     firstColumn: written.firstColumn,

@@ -3,11 +3,12 @@ import { locateColumnGroup } from "../domain/columnGroups";
 import type { CellValue } from "../domain/types";
 import { columnLetters } from "./address";
 import type { ExcelHost } from "./host";
-import { clearHelperArea, suspendFilters, writeHelperHeader } from "./helperColumns";
+import { clearHelperArea, queueHelperHeader, sheetFilterLift, suspendFilters } from "./helperColumns";
 import type { WorkOptions } from "./progress";
 import { CancelledError, UserFacingError } from "./errors";
 import type { OpenedReport } from "./report";
 import type { Capabilities } from "./requirements";
+import type { QueuedWrite } from "./state";
 import { writeGrid } from "./write";
 
 export interface ColumnGroupWrite {
@@ -29,7 +30,9 @@ export interface ColumnGroupWritten {
 /**
  * Writes one of the add-in's column groups (see COLUMN_GROUPS): in place when the header row already
  * holds it, otherwise right of the last used column of the sheet, so it never lands on data (a user's
- * unlabelled notes column included). Filters are lifted during the write and put back.
+ * unlabelled notes column included). Filters are lifted during the write and put back. On a sheet
+ * AutoFilter the lift and the header travel with the first block and the filter's return (and
+ * `alsoInLastBatch`, e.g. the stored record) with the last: no round trips of their own (issue 16).
  */
 export async function writeColumnGroup(
   host: ExcelHost,
@@ -38,6 +41,7 @@ export async function writeColumnGroup(
   group: ColumnGroupId,
   write: ColumnGroupWrite,
   options: WorkOptions = {},
+  alsoInLastBatch?: QueuedWrite,
 ): Promise<ColumnGroupWritten> {
   const headers = [...COLUMN_GROUPS[group]];
   if (report.isProtected) {
@@ -51,14 +55,42 @@ export async function writeColumnGroup(
   const existing = locateColumnGroup(report.layout.rawHeaders, group);
   const target = existing ?? report.area.columnCount;
   const firstColumn = report.area.column + target;
-  const restoreFilters = await suspendFilters(host, capabilities, report, target + headers.length);
+  const lift = sheetFilterLift(capabilities, report, target + headers.length);
+  // A table's filters are read and lifted in syncs of their own (a rare layout); a sheet's travel with the cells.
+  const restoreTableFilters = report.table
+    ? await suspendFilters(host, capabilities, report, target + headers.length)
+    : null;
+  let restored = false;
+  const restoreFilters = async () => {
+    if (restored) return;
+    if (restoreTableFilters) await restoreTableFilters();
+    else if (lift)
+      await host.run(async (context) => {
+        lift.restore(context);
+        await context.sync();
+      });
+    restored = true;
+  };
   try {
-    await writeHelperHeader(host, capabilities, report, firstColumn, headers);
     await writeGrid(
       host,
       capabilities,
       { sheetName: report.sheetName, row: report.headerSheetRow + 1, column: firstColumn, ...write },
       options,
+      {
+        first(context) {
+          lift?.clear(context);
+          queueHelperHeader(context, report, firstColumn, headers);
+        },
+        last(context) {
+          if (lift) lift.restore(context);
+          const committed = alsoInLastBatch?.(context);
+          return () => {
+            if (lift) restored = true;
+            committed?.();
+          };
+        },
+      },
     );
   } catch (error) {
     // A half-written new group is worse than none; an update is simply run again.

@@ -8,7 +8,32 @@ import { suspendUntilSync, TEXT_FORMAT } from "./write";
 
 const HEADER_FILL = "#DCE6F2";
 
-/** Writes the helper header cells, styled; on a table report the columns join the table. */
+/** Queues the helper header cells, styled; on a table report the columns join the table. */
+export function queueHelperHeader(
+  context: Excel.RequestContext,
+  report: OpenedReport,
+  firstColumn: number,
+  headers: readonly string[],
+): void {
+  const sheet = context.workbook.worksheets.getItem(report.sheetName);
+  if (report.table) {
+    const table = context.workbook.tables.getItem(report.table.name);
+    const tableEnd = report.table.area.column + report.table.area.columnCount;
+    // Columns already inside the table are renamed by writing their header; the rest are added to it.
+    headers.forEach((header, i) => {
+      if (firstColumn + i >= tableEnd) table.columns.add(undefined, undefined, header);
+    });
+  }
+  const range = sheet.getRange(
+    a1({ row: report.headerSheetRow, column: firstColumn, rowCount: 1, columnCount: headers.length }),
+  );
+  range.numberFormat = [headers.map(() => TEXT_FORMAT)];
+  range.values = [[...headers]];
+  range.format.font.bold = true;
+  range.format.fill.color = HEADER_FILL;
+}
+
+/** Writes the helper header cells, styled, in a sync of their own. */
 export async function writeHelperHeader(
   host: ExcelHost,
   capabilities: Capabilities,
@@ -18,22 +43,7 @@ export async function writeHelperHeader(
 ): Promise<void> {
   await host.run(async (context) => {
     suspendUntilSync(context, capabilities);
-    const sheet = context.workbook.worksheets.getItem(report.sheetName);
-    if (report.table) {
-      const table = context.workbook.tables.getItem(report.table.name);
-      const tableEnd = report.table.area.column + report.table.area.columnCount;
-      // Columns already inside the table are renamed by writing their header; the rest are added to it.
-      headers.forEach((header, i) => {
-        if (firstColumn + i >= tableEnd) table.columns.add(undefined, undefined, header);
-      });
-    }
-    const range = sheet.getRange(
-      a1({ row: report.headerSheetRow, column: firstColumn, rowCount: 1, columnCount: headers.length }),
-    );
-    range.numberFormat = [headers.map(() => TEXT_FORMAT)];
-    range.values = [headers];
-    range.format.font.bold = true;
-    range.format.fill.color = HEADER_FILL;
+    queueHelperHeader(context, report, firstColumn, headers);
     await context.sync();
   });
 }
@@ -62,6 +72,44 @@ export async function clearHelperArea(
 }
 
 /**
+ * How to lift the sheet AutoFilter's criteria for a write and put them back, as operations queued in
+ * batches the caller syncs (so they travel with the write: issue 16). Null when there is no sheet
+ * AutoFilter to lift (or no API for it); tables lift theirs with suspendFilters.
+ */
+export interface FilterLift {
+  /** Clears the criteria (nothing to queue when none are set). */
+  clear(context: Excel.RequestContext): void;
+  /** Puts the AutoFilter back on the range it had, with the criteria it had. */
+  restore(context: Excel.RequestContext): void;
+}
+
+export function sheetFilterLift(
+  capabilities: Capabilities,
+  report: OpenedReport,
+  columnCount: number,
+): FilterLift | null {
+  if (report.table) return null;
+  const filter = report.autoFilter;
+  if (!filter?.enabled || !capabilities.has("autoFilter")) return null;
+  const kept = existingCriteria(report);
+  // Put back on the range it had, so Reset finds the user's filter exactly as it was.
+  const area = filter.area ?? filterAreaOf(report, columnCount);
+  return {
+    clear(context) {
+      if (kept.length) context.workbook.worksheets.getItem(report.sheetName).autoFilter.clearCriteria();
+    },
+    restore(context) {
+      const sheet = context.workbook.worksheets.getItem(report.sheetName);
+      const address = a1(area);
+      sheet.autoFilter.remove();
+      sheet.autoFilter.apply(address);
+      const shift = area.column - report.area.column;
+      for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column - shift, criteria);
+    },
+  };
+}
+
+/**
  * Lifts the report's filter criteria so a write lands on the right rows, and returns a function that
  * puts them back on the same range (`columnCount` sizes it only when Excel reported none).
  */
@@ -72,25 +120,17 @@ export async function suspendFilters(
   columnCount: number,
 ): Promise<() => Promise<void>> {
   if (report.table) return suspendTableFilters(host, report.table.name);
-  const filter = report.autoFilter;
-  if (!filter?.enabled || !capabilities.has("autoFilter")) return async () => {};
-  const kept = existingCriteria(report);
-  if (kept.length) {
+  const lift = sheetFilterLift(capabilities, report, columnCount);
+  if (!lift) return async () => {};
+  if (existingCriteria(report).length) {
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem(report.sheetName).autoFilter.clearCriteria();
+      lift.clear(context);
       await context.sync();
     });
   }
-  // Put back on the range it had, so Reset finds the user's filter exactly as it was.
-  const area = filter.area ?? filterAreaOf(report, columnCount);
   return async () => {
     await host.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(report.sheetName);
-      const address = a1(area);
-      sheet.autoFilter.remove();
-      sheet.autoFilter.apply(address);
-      const shift = area.column - report.area.column;
-      for (const { column, criteria } of kept) sheet.autoFilter.apply(address, column - shift, criteria);
+      lift.restore(context);
       await context.sync();
     });
   };

@@ -76,14 +76,35 @@ export function suspendUntilSync(context: Excel.RequestContext, capabilities: Ca
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
 }
 
+/**
+ * Work that travels with a grid's blocks instead of taking round trips of its own (issue 16): `first`
+ * is queued before the first block's cells, `last` after the last block's (its returned function runs
+ * once that batch is synced). A grid with no rows still makes one batch for them.
+ */
+export interface GridBatches {
+  first?: (context: Excel.RequestContext) => void;
+  last?: (context: Excel.RequestContext) => (() => void) | void;
+}
+
 /** Writes a grid in blocks, one sync each, yielding between blocks and reporting progress. */
 export async function writeGrid(
   host: ExcelHost,
   capabilities: Capabilities,
   write: GridWrite,
   options: WorkOptions = {},
+  batches: GridBatches = {},
 ): Promise<void> {
   const columnCount = write.numberFormats.length;
+  if (write.rows.length === 0) {
+    if (!batches.first && !batches.last) return;
+    await host.run(async (context) => {
+      batches.first?.(context);
+      const committed = batches.last?.(context);
+      await context.sync();
+      committed?.();
+    });
+    return;
+  }
   // Blocks are sized as they go, so no single stretch walks every row before the first write.
   for (let start = 0, size = 0; start < write.rows.length; start += size) {
     size = nextBlockSize(write.rows, start, write.numberFormats);
@@ -94,8 +115,11 @@ export async function writeGrid(
       total: write.rows.length,
     });
     const blockStart = start;
+    const isFirst = blockStart === 0;
+    const isLast = blockStart + size >= write.rows.length;
     await host.run(async (context) => {
       suspendUntilSync(context, capabilities);
+      if (isFirst) batches.first?.(context);
       const range = context.workbook.worksheets
         .getItem(write.sheetName)
         .getRange(a1({ row: write.row + blockStart, column: write.column, rowCount: size, columnCount }));
@@ -107,9 +131,11 @@ export async function writeGrid(
       }
       range.numberFormat = formats;
       range.values = values as Excel.Range["values"];
+      const committed = isLast ? batches.last?.(context) : undefined;
       // One sync per block of thousands of rows is Microsoft's guidance; the rule targets per-row syncs.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
+      committed?.();
     });
     await yieldToHost();
   }
