@@ -1,7 +1,7 @@
 /**
  * What every action's row in `npm run bench -- --json FILE` holds, and how one click is measured:
  * the action, then what the pane runs after it (src/taskpane/usePane.ts): analyzeSheet when the card
- * or pane method passes refreshAfter: true, and describeWorkbook after every action that finished.
+ * or pane method passes refreshAfter: true, and describeWorkbook when it reads the check marks again.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { actions, type ActionDefinition, type ActionOutcome, type Session } from "../src/actions";
@@ -43,20 +43,32 @@ export function estimatedWebSeconds(syncs: number, bytesMoved: number): number {
 const as = (action: unknown) => action as ActionDefinition<never, unknown>;
 
 /**
- * One click as the pane makes it: the action; when it finished, analyzeSheet if the pane reads the
- * sheet again after it (refreshAfter: true), then describeWorkbook (usePane's describe()).
+ * What the pane runs after an action finished (src/taskpane/usePane.ts `run`): `refresh` when it passes
+ * refreshAfter: true (the feature cards: the sheet is analysed again); `describe` when the check marks
+ * are read again (progressAfter "read": Analyze and the feature cards). Filters, helper columns, Sort,
+ * summaries, Prepare and Reset update the pane from their own result instead.
  */
+export interface AfterClick {
+  refresh: boolean;
+  describe: boolean;
+}
+
+/** Every feature card (runAction with refreshAfter: true). */
+export const REFRESH_AND_DESCRIBE: AfterClick = { refresh: true, describe: true };
+
+/** One click as the pane makes it: the action, then what usePane runs after it (AfterClick). */
 export async function paneClick(
   session: Session,
   action: unknown,
   input: unknown,
-  refreshAfter: boolean,
+  after: AfterClick,
 ): Promise<ActionOutcome<unknown>> {
   const outcome = await session.run(as(action), input as never);
   if (outcome.status !== "done") return outcome;
   if (action === actions.analyzeSheet) knownHeaderRow.set(session, headerRowOf(outcome));
-  if (refreshAfter)
+  if (after.refresh)
     knownHeaderRow.set(session, headerRowOf(await session.run(as(actions.analyzeSheet), undefined as never)));
+  if (!after.describe) return outcome;
   // As the pane does: describe reads the header row the pane knows (from its last analysis).
   const headerRowNumber = knownHeaderRow.get(session);
   await session.run(

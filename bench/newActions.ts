@@ -37,6 +37,7 @@ import {
   MB,
   measureClick,
   paneClick,
+  REFRESH_AND_DESCRIBE,
   type BenchRow,
 } from "./benchRow";
 import { distinctCustomers } from "./crm";
@@ -100,7 +101,7 @@ async function benchImportRow(rowCount: number, papaparseMs: number): Promise<Be
   fake.workbook.addSheet("Sheet1");
   const session = createSession(fake, today);
   const figures = await measureClick(fake, () =>
-    paneClick(session, actions.openReportFile, { files: [picked] }, true),
+    paneClick(session, actions.openReportFile, { files: [picked] }, REFRESH_AND_DESCRIBE),
   );
   done("import", figures.outcome);
   return benchRow(fake, figures, {
@@ -155,7 +156,7 @@ async function benchCompareRow(rowCount: number, papaparseMs: number): Promise<B
   fake.workbook.addSheet("October", last.rows);
   const session = createSession(fake, today);
   const figures = await measureClick(fake, () =>
-    paneClick(session, actions.compareLastMonth, { source: { sheetName: "October" } }, true),
+    paneClick(session, actions.compareLastMonth, { source: { sheetName: "October" } }, REFRESH_AND_DESCRIBE),
   );
   done("compare", figures.outcome);
   const written = writtenColumnBytes(
@@ -231,7 +232,9 @@ async function benchCrmRow(rowCount: number, papaparseMs: number): Promise<Bench
   fake.workbook.addSheet("Report", generated.rows);
   fake.workbook.addSheet("CRM", crmRows);
   const session = createSession(fake, today);
-  const figures = await measureClick(fake, () => paneClick(session, actions.matchCrm, {}, true));
+  const figures = await measureClick(fake, () =>
+    paneClick(session, actions.matchCrm, {}, REFRESH_AND_DESCRIBE),
+  );
   done("crmMatch", figures.outcome);
   const written = writtenColumnBytes(sheetRows(fake, "Report"), headerRow, COLUMN_GROUPS.crm);
   return benchRow(fake, figures, {
@@ -282,7 +285,9 @@ async function benchSellersRow(rowCount: number, papaparseMs: number): Promise<B
   );
   const domainMs = medianMs(() => splitBySeller(layout, columns, splitColumn, data, dataRows));
 
-  const figures = await measureClick(fake, () => paneClick(session, actions.buildSellerLists, {}, true));
+  const figures = await measureClick(fake, () =>
+    paneClick(session, actions.buildSellerLists, {}, REFRESH_AND_DESCRIBE),
+  );
   done("sellerLists", figures.outcome);
   const result = (figures.outcome as { data: { sellers: { sheetName: string }[] } }).data;
   let written = 0;

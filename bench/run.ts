@@ -6,7 +6,7 @@
  *
  * Each action's figures count every sync the pane makes for the click (bench/benchRow.ts paneClick):
  * the re-analysis the pane runs after the actions it passes refreshAfter: true, and the
- * describeWorkbook read it runs after every finished action. The new actions (import, compare,
+ * describeWorkbook read it runs where it does not update its check marks from the action's result. The new actions (import, compare,
  * crmMatch, sellerLists) come from bench/newActions.ts; --skip-new leaves them out. estimatedWebSeconds is a MODEL,
  * not a measurement: no published figure exists for one round trip on Excel on the web, so it assumes
  * ROUND_TRIP_SECONDS per sync plus bytes moved at WEB_BYTES_PER_SECOND.
@@ -38,8 +38,11 @@ import {
   paneClick,
   ROUND_TRIP_SECONDS,
   WEB_BYTES_PER_SECOND,
+  type AfterClick,
   type BenchRow,
 } from "./benchRow";
+
+const NOTHING_AFTER: AfterClick = { refresh: false, describe: false };
 import { benchNewActions, FLOOR_TARGET, printFloorRatios } from "./newActions";
 
 /** The actions of the monthly main flow, summed in the printed total. */
@@ -213,19 +216,19 @@ async function benchSize(rowCount: number, results: BenchRow[]): Promise<number>
   fake.workbook.addSheet("Report", report.rows);
   const session = createSession(fake, () => new Date(Date.UTC(2026, 10, 24)));
   const as = (action: unknown) => action as ActionDefinition<never, unknown>;
-  // The third field: the pane reads the sheet again after this action (usePane: resetSheet passes
-  // refreshAfter: true; Add helper columns, Build summaries and Prepare for sellers update the pane
-  // from their result instead). Every finished click also runs describeWorkbook (paneClick).
-  const steps: [string, ActionDefinition<never, unknown>, unknown, boolean][] = [
-    ["analyze", as(actions.analyzeSheet), undefined, false],
-    ["filter", as(actions.showActNowEvaluate), { product: layout.products[0].key }, false],
-    ["helperColumns", as(actions.addHelperColumns), {}, false],
-    ["summaries", as(actions.buildSummaries), undefined, false],
-    ["prepare", as(actions.prepareForSellers), undefined, false],
-    ["reset", as(actions.resetSheet), {}, true],
+  // The fourth field: what the pane runs after the click (usePane.ts): Analyze reads the check marks
+  // again; a one-product filter, helper columns, summaries, Prepare and Reset update the pane from
+  // their own result (Reset through reportAfterReset).
+  const steps: [string, ActionDefinition<never, unknown>, unknown, AfterClick][] = [
+    ["analyze", as(actions.analyzeSheet), undefined, { refresh: false, describe: true }],
+    ["filter", as(actions.showActNowEvaluate), { product: layout.products[0].key }, NOTHING_AFTER],
+    ["helperColumns", as(actions.addHelperColumns), {}, NOTHING_AFTER],
+    ["summaries", as(actions.buildSummaries), undefined, NOTHING_AFTER],
+    ["prepare", as(actions.prepareForSellers), undefined, NOTHING_AFTER],
+    ["reset", as(actions.resetSheet), {}, NOTHING_AFTER],
   ];
-  for (const [name, action, input, refreshAfter] of steps) {
-    const figures = await measureClick(fake, () => paneClick(session, action, input, refreshAfter));
+  for (const [name, action, input, after] of steps) {
+    const figures = await measureClick(fake, () => paneClick(session, action, input, after));
     if (figures.outcome.status !== "done") throw new Error(`${name}: ${figures.outcome.message}`);
     results.push(
       benchRow(fake, figures, {

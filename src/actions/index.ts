@@ -45,6 +45,7 @@ export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";
 export type { WorkbookProgress } from "./describeWorkbook";
 export type { ColumnValuesInput, ColumnValues } from "./countColumnValues";
 export { connectToExcel } from "../excel/officeHost";
+export { reportAfterReset } from "./resetSheet";
 
 export const actions = {
   analyzeSheet,

@@ -15,7 +15,7 @@ import {
   chooseAddinSheet,
   formatForSellers,
   sheetLayoutBefore,
-  writeTextSheet,
+  queueTextSheet,
   type SellerFormatting,
 } from "../excel/sheetOps";
 import { loadState, saveState, stateSaveWith } from "../excel/state";
@@ -130,7 +130,6 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     const record = stateSaveWith(env.capabilities, report, { ...state, prepared });
     if (!record) await saveState(env.host, env.capabilities, { ...state, prepared }, report);
 
-    // Freeze, fit and colour in one round trip.
     const warnings: string[] = [];
     const plan: SellerFormatting = { colourRules: [] };
     if (env.capabilities.has("freezePanes")) plan.freezeRows = report.headerSheetRow + 1;
@@ -149,8 +148,6 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
     } else if (!env.capabilities.has("conditionalFormats")) {
       warnings.push(env.capabilities.missingMessage("conditionalFormats"));
     }
-    await formatForSellers(env.host, report.sheetName, plan, record ?? undefined);
-
     const csv = isCsvUrl(env.host.documentUrl());
     if (csv) warnings.unshift(CSV_SHARE_WARNING);
     const lines = aboutLines({
@@ -163,7 +160,10 @@ export const prepareForSellers: ActionDefinition<void, PrepareResult> = {
       csv,
     });
     const about = await chooseAddinSheet(env.host, "about", report.sheetName, report.sheetNames);
-    await writeTextSheet(env.host, env.capabilities, about.name, about.replace, lines);
+    // Freeze, fit, colour and the About sheet in one round trip (issue 16).
+    await formatForSellers(env.host, report.sheetName, plan, record ?? undefined, (context) =>
+      queueTextSheet(context, env.capabilities, about.name, about.replace, lines),
+    );
     return {
       message: `Ready to share: header frozen, key columns fitted, clusters coloured, "${about.name}" sheet ${about.replace ? "updated" : "added"}.`,
       warnings,

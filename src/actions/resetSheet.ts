@@ -1,22 +1,29 @@
 import { COLUMN_GROUPS, type ColumnGroupId } from "../domain/addinArtifacts";
 import { locateColumnGroup } from "../domain/columnGroups";
 import type { Area } from "../excel/address";
-import { clearColumnCriteria, existingCriteria, rebuildAutoFilter, removeAllFilters } from "../excel/filters";
+import {
+  existingCriteria,
+  queueClearColumnCriteria,
+  queueRebuildAutoFilter,
+  queueRemoveAllFilters,
+} from "../excel/filters";
 import { dataArea, withFiltersLifted } from "../excel/helperColumns";
 import { openReport } from "../excel/report";
 import {
   addinSheetsFor,
-  clearArea,
-  clearConditionalFormats,
   deleteSheets,
-  deleteTableColumns,
-  restoreSheetLayout,
+  queueClearArea,
+  queueClearConditionalFormats,
+  queueDeleteTableColumns,
+  queueRestoreSheetLayout,
   sortRows,
 } from "../excel/sheetOps";
 import { loadState, saveState, stateSaveWith } from "../excel/state";
 import { columnsSetByAddIn } from "./clearFilters";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
+import type { SheetReport } from "./analyzeSheet";
+import { DEFAULT_SCORE_SETTINGS } from "../domain/score";
 export interface ResetInput {
   /** Keep filters the user set (default true). */
   keepUserFilters?: boolean;
@@ -25,6 +32,27 @@ export interface ResetInput {
 export interface ResetResult {
   removed: string[];
   leftInPlace: string[];
+  /** The report sheet reset. */
+  sheetName: string;
+  /** Filter criteria are still set on the report (the user's, kept). */
+  stillFiltered: boolean;
+}
+
+/**
+ * The pane's report after Reset, from what Reset knows, instead of analysing the sheet again (issue 16):
+ * Reset changes no cell the analysis reads; it removes the add-in's columns (helpers, CRM Owner among
+ * them), its filters and its record. Null when the report is of another sheet: then analyse again.
+ * test/scenario/resetRefresh.test.ts holds it equal to a fresh analysis.
+ */
+export function reportAfterReset(report: SheetReport, result: ResetResult): SheetReport | null {
+  if (report.sheetName !== result.sheetName) return null;
+  return {
+    ...report,
+    isFiltered: result.stillFiltered,
+    hasHelperColumns: false,
+    scoreSettings: DEFAULT_SCORE_SETTINGS,
+    quickFilters: report.quickFilters.filter((quick) => quick.role !== "crmOwner"),
+  };
 }
 
 /**
@@ -65,6 +93,10 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
       removed.push("the priority sort (original row order restored)");
     }
 
+    // 2-6 are one batch (issue 16): the sheets' titles are read first, then the add-in's sheets are
+    // deleted and, in the same round trip, its filters, columns, formatting and record go.
+    const work: ((context: Excel.RequestContext) => (() => void) | void)[] = [];
+
     // 2. Filters: the add-in's criteria (and any on its own columns) go; the user's stay unless asked.
     const current = existingCriteria(report);
     const mine = [
@@ -86,20 +118,22 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
             report.area.column + g.start < filterArea.column + filterArea.columnCount,
         ) &&
         !report.table);
+    let stillFiltered = false;
     if (current.length || report.autoFilter?.enabled || report.table) {
       if (!keepUserFilters || (theirs.length === 0 && filterIsOurs && !report.table)) {
-        await removeAllFilters(env.host, report);
+        work.push((context) => queueRemoveAllFilters(context, report));
         if (current.length) removed.push(`filters on ${current.map((c) => header(c.column)).join(", ")}`);
       } else {
         if (mine.length) {
-          await clearColumnCriteria(env.host, env.capabilities, report, mine);
+          work.push((context) => void queueClearColumnCriteria(context, env.capabilities, report, mine));
           removed.push(`filters on ${mine.map(header).join(", ")}`);
         }
         // The user's filter goes back on the range it had before the add-in widened it.
         const before = state?.userFilterRange;
         if (!report.table && before && filterArea && !sameArea(before, filterArea))
-          await rebuildAutoFilter(env.host, report, before, theirs);
+          work.push((context) => queueRebuildAutoFilter(context, report, before, theirs));
       }
+      stillFiltered = keepUserFilters && theirs.length > 0;
       if (keepUserFilters && theirs.length)
         leftInPlace.push(`your filter on ${theirs.map((c) => header(c.column)).join(", ")}`);
     }
@@ -113,38 +147,49 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         rowCount: report.dataRowCount + 1,
         columnCount: group.headers.length,
       };
-      if (report.table) {
-        await clearConditionalFormats(env.host, report.sheetName, area);
-        await deleteTableColumns(env.host, report.table.name, group.headers);
-      } else await clearArea(env.host, report.sheetName, area);
+      const table = report.table;
+      if (table)
+        work.push((context) => {
+          queueClearConditionalFormats(context, report.sheetName, area);
+          queueDeleteTableColumns(context, table.name, group.headers);
+        });
+      else work.push((context) => queueClearArea(context, report.sheetName, area));
     }
     if (groups.length) removed.push(`the columns ${groups.map((g) => g.headers.join(", ")).join("; ")}`);
 
     // 4. The add-in's sheets made from this report sheet (A1 title, A2 "Report sheet: <name>").
     const sheets = await addinSheetsFor(env.host, report.sheetName, report.sheetNames);
-    // The record of this report sheet goes with its sheets when it can (6. below otherwise).
-    const forget = stateSaveWith(env.capabilities, report, null);
-    await deleteSheets(
-      env.host,
-      sheets.map((s) => s.name),
-      forget ?? undefined,
-    );
     if (sheets.length) removed.push(`the sheets ${sheets.map((s) => `"${s.name}"`).join(", ")}`);
 
     // 5. Formatting Prepare for sellers changed.
-    if (state?.prepared) {
-      await restoreSheetLayout(
-        env.host,
-        report.sheetName,
-        env.capabilities.has("freezePanes") ? state.prepared.frozenRowsBefore : undefined,
-        state.prepared.columnWidths,
+    const prepared = state?.prepared;
+    if (prepared) {
+      work.push((context) =>
+        queueRestoreSheetLayout(
+          context,
+          report.sheetName,
+          env.capabilities.has("freezePanes") ? prepared.frozenRowsBefore : undefined,
+          prepared.columnWidths,
+        ),
       );
       removed.push("the frozen header and fitted column widths");
     } else if (sheets.some((s) => s.kind === "about")) {
       leftInPlace.push("the frozen header row and column widths (the add-in's record of them was lost)");
     }
 
-    // 6. The add-in's record of this report sheet (other sheets keep theirs).
+    // 6. The add-in's record of this report sheet (other sheets keep theirs), in the batch when it can.
+    const forget = stateSaveWith(env.capabilities, report, null);
+    if (forget) work.push(forget);
+    await deleteSheets(
+      env.host,
+      sheets.map((s) => s.name),
+      work.length
+        ? (context) => {
+            const done = work.map((queue) => queue(context));
+            return () => done.forEach((commit) => commit?.());
+          }
+        : undefined,
+    );
     if (!forget) await saveState(env.host, env.capabilities, null, report);
 
     const message = removed.length
@@ -152,7 +197,7 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         (leftInPlace.length ? ` Left ${leftInPlace.join("; ")}.` : "")
       : "Nothing to reset: the sheet has nothing the add-in added." +
         (leftInPlace.length ? ` Left ${leftInPlace.join("; ")}.` : "");
-    return { message, data: { removed, leftInPlace } };
+    return { message, data: { removed, leftInPlace, sheetName: report.sheetName, stillFiltered } };
   },
 };
 

@@ -162,45 +162,53 @@ export async function clearColumnCriteria(
   report: OpenedReport,
   columns: readonly number[],
 ): Promise<void> {
-  if (columns.length === 0) return;
+  await runQueued(host, (context) => queueClearColumnCriteria(context, capabilities, report, columns));
+}
+
+/** Queues clearColumnCriteria's work in a batch the caller syncs; false when there is nothing to queue. */
+export function queueClearColumnCriteria(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  columns: readonly number[],
+): boolean {
+  if (columns.length === 0) return false;
   if (report.table) {
     const columnShift = report.table.area.column - report.area.column;
-    await host.run(async (context) => {
-      const table = context.workbook.tables.getItem(report.table!.name);
-      for (const column of columns) table.columns.getItemAt(column - columnShift).filter.clear();
-      await context.sync();
-    });
-    return;
+    const table = context.workbook.tables.getItem(report.table.name);
+    for (const column of columns) table.columns.getItemAt(column - columnShift).filter.clear();
+    return true;
   }
   const filter = report.autoFilter;
-  if (!filter?.enabled || !filter.area) return;
+  if (!filter?.enabled || !filter.area) return false;
   const filterArea = filter.area;
   const shift = filterArea.column - report.area.column;
-  await host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(report.sheetName);
-    if (capabilities.has("clearColumnCriteria")) {
-      for (const column of columns) sheet.autoFilter.clearColumnCriteria(column - shift);
-    } else {
-      // Before ExcelApi 1.14 one column can't be cleared alone: clear all, then put the others back.
-      const kept = existingCriteria(report).filter((c) => !columns.includes(c.column));
-      sheet.autoFilter.clearCriteria();
-      for (const { column, criteria } of kept)
-        sheet.autoFilter.apply(a1(filterArea), column - shift, criteria);
-    }
-    await context.sync();
-  });
+  const sheet = context.workbook.worksheets.getItem(report.sheetName);
+  if (capabilities.has("clearColumnCriteria")) {
+    for (const column of columns) sheet.autoFilter.clearColumnCriteria(column - shift);
+  } else {
+    // Before ExcelApi 1.14 one column can't be cleared alone: clear all, then put the others back.
+    const kept = existingCriteria(report).filter((c) => !columns.includes(c.column));
+    sheet.autoFilter.clearCriteria();
+    for (const { column, criteria } of kept) sheet.autoFilter.apply(a1(filterArea), column - shift, criteria);
+  }
+  return true;
 }
 
 /** Clears every criterion and removes the filter buttons (the user asked to clear everything). */
 export async function removeAllFilters(host: ExcelHost, report: OpenedReport): Promise<void> {
   await host.run(async (context) => {
-    if (report.table) {
-      context.workbook.tables.getItem(report.table.name).clearFilters();
-    } else if (report.autoFilter?.enabled) {
-      context.workbook.worksheets.getItem(report.sheetName).autoFilter.remove();
-    }
+    queueRemoveAllFilters(context, report);
     await context.sync();
   });
+}
+
+export function queueRemoveAllFilters(context: Excel.RequestContext, report: OpenedReport): void {
+  if (report.table) {
+    context.workbook.tables.getItem(report.table.name).clearFilters();
+  } else if (report.autoFilter?.enabled) {
+    context.workbook.worksheets.getItem(report.sheetName).autoFilter.remove();
+  }
 }
 
 /**
@@ -213,16 +221,32 @@ export async function rebuildAutoFilter(
   area: Area,
   criteria: readonly ExistingCriteria[],
 ): Promise<void> {
-  const shift = area.column - report.area.column;
   await host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(report.sheetName);
-    const address = a1(area);
-    sheet.autoFilter.remove();
-    sheet.autoFilter.apply(address);
-    for (const { column, criteria: kept } of criteria) {
-      if (column - shift >= 0 && column - shift < area.columnCount)
-        sheet.autoFilter.apply(address, column - shift, kept);
-    }
+    queueRebuildAutoFilter(context, report, area, criteria);
     await context.sync();
+  });
+}
+
+export function queueRebuildAutoFilter(
+  context: Excel.RequestContext,
+  report: OpenedReport,
+  area: Area,
+  criteria: readonly ExistingCriteria[],
+): void {
+  const shift = area.column - report.area.column;
+  const sheet = context.workbook.worksheets.getItem(report.sheetName);
+  const address = a1(area);
+  sheet.autoFilter.remove();
+  sheet.autoFilter.apply(address);
+  for (const { column, criteria: kept } of criteria) {
+    if (column - shift >= 0 && column - shift < area.columnCount)
+      sheet.autoFilter.apply(address, column - shift, kept);
+  }
+}
+
+/** Runs queued work in one sync, or none when it queued nothing. */
+async function runQueued(host: ExcelHost, queue: (context: Excel.RequestContext) => boolean): Promise<void> {
+  await host.run(async (context) => {
+    if (queue(context)) await context.sync();
   });
 }

@@ -37,16 +37,25 @@ export async function restoreSheetLayout(
   widths: readonly { column: number; width: number }[],
 ): Promise<void> {
   await host.run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    if (frozenRows !== undefined) {
-      if (frozenRows > 0) sheet.freezePanes.freezeRows(frozenRows);
-      else sheet.freezePanes.unfreeze();
-    }
-    for (const { column, width } of widths) {
-      sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 })).format.columnWidth = width;
-    }
+    queueRestoreSheetLayout(context, sheetName, frozenRows, widths);
     await context.sync();
   });
+}
+
+export function queueRestoreSheetLayout(
+  context: Excel.RequestContext,
+  sheetName: string,
+  frozenRows: number | undefined,
+  widths: readonly { column: number; width: number }[],
+): void {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  if (frozenRows !== undefined) {
+    if (frozenRows > 0) sheet.freezePanes.freezeRows(frozenRows);
+    else sheet.freezePanes.unfreeze();
+  }
+  for (const { column, width } of widths) {
+    sheet.getRange(a1({ row: 0, column, rowCount: 1, columnCount: 1 })).format.columnWidth = width;
+  }
 }
 
 /** Rows frozen at the top and the widths of the given columns, in one sync (what Prepare records first). */
@@ -86,6 +95,8 @@ export async function formatForSellers(
   plan: SellerFormatting,
   /** A write to go first in the same batch (the record of the layout before, so Reset finds it). */
   first?: QueuedWrite,
+  /** A write to go last in the same batch (the About sheet). */
+  last?: (context: Excel.RequestContext) => (() => void) | void,
 ): Promise<void> {
   await host.run(async (context) => {
     const done = first?.(context);
@@ -96,8 +107,10 @@ export async function formatForSellers(
         sheet.getRange(a1({ ...plan.autofit.rows, column, columnCount: 1 })).format.autofitColumns();
     }
     for (const { area, rules } of plan.colourRules) queueTextColourRules(sheet.getRange(a1(area)), rules);
+    const lastDone = last?.(context);
     await context.sync();
     done?.();
+    lastDone?.();
   });
 }
 
@@ -122,32 +135,34 @@ export function queueTextColourRules(range: Excel.Range, rules: readonly TextCol
 /** Clears values and formats (conditional formats included) of an area. */
 export async function clearArea(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
   await host.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
-    range.conditionalFormats.clearAll();
-    range.clear("All");
+    queueClearArea(context, sheetName, area);
     await context.sync();
   });
+}
+
+export function queueClearArea(context: Excel.RequestContext, sheetName: string, area: Area): void {
+  const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
+  range.conditionalFormats.clearAll();
+  range.clear("All");
 }
 
 /** Removes conditional formats from an area (a table column's go with it only in some hosts). */
-export async function clearConditionalFormats(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
-  await host.run(async (context) => {
-    context.workbook.worksheets.getItem(sheetName).getRange(a1(area)).conditionalFormats.clearAll();
-    await context.sync();
-  });
+export function queueClearConditionalFormats(
+  context: Excel.RequestContext,
+  sheetName: string,
+  area: Area,
+): void {
+  context.workbook.worksheets.getItem(sheetName).getRange(a1(area)).conditionalFormats.clearAll();
 }
 
 /** Removes columns from an Excel table by header name (cells to the right shift left within the table). */
-export async function deleteTableColumns(
-  host: ExcelHost,
+export function queueDeleteTableColumns(
+  context: Excel.RequestContext,
   tableName: string,
   names: readonly string[],
-): Promise<void> {
-  await host.run(async (context) => {
-    const table = context.workbook.tables.getItem(tableName);
-    for (const name of names) table.columns.getItemOrNullObject(name).delete();
-    await context.sync();
-  });
+): void {
+  const table = context.workbook.tables.getItem(tableName);
+  for (const name of names) table.columns.getItemOrNullObject(name).delete();
 }
 
 /** Names of sheets whose A1 holds one of the given titles (how the add-in finds its own sheets). */
@@ -274,17 +289,28 @@ export async function writeTextSheet(
   lines: readonly string[],
 ): Promise<void> {
   await host.run(async (context) => {
-    if (replace) context.workbook.worksheets.getItem(name).delete();
-    const sheet = context.workbook.worksheets.add(name);
-    suspendUntilSync(context, capabilities);
-    const range = sheet.getRange(a1({ row: 0, column: 0, rowCount: lines.length, columnCount: 1 }));
-    range.numberFormat = lines.map(() => [TEXT_FORMAT]);
-    range.values = lines.map((line) => [line]);
-    // One wide, wrapping column reads like a page, on screen and printed.
-    range.format.wrapText = true;
-    sheet.getRange("A:A").format.columnWidth = 640;
-    sheet.getRange("A1").format.font.bold = true;
-    sheet.getRange("A1").format.font.size = 14;
+    queueTextSheet(context, capabilities, name, replace, lines);
     await context.sync();
   });
+}
+
+/** Queues writeTextSheet's work in a batch the caller syncs. */
+export function queueTextSheet(
+  context: Excel.RequestContext,
+  capabilities: Capabilities,
+  name: string,
+  replace: boolean,
+  lines: readonly string[],
+): void {
+  if (replace) context.workbook.worksheets.getItem(name).delete();
+  const sheet = context.workbook.worksheets.add(name);
+  suspendUntilSync(context, capabilities);
+  const range = sheet.getRange(a1({ row: 0, column: 0, rowCount: lines.length, columnCount: 1 }));
+  range.numberFormat = lines.map(() => [TEXT_FORMAT]);
+  range.values = lines.map((line) => [line]);
+  // One wide, wrapping column reads like a page, on screen and printed.
+  range.format.wrapText = true;
+  sheet.getRange("A:A").format.columnWidth = 640;
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange("A1").format.font.size = 14;
 }

@@ -271,7 +271,7 @@ describe("actions that change the sheet", () => {
 
 describe("Reset sheet", () => {
   const resetDone = done(
-    { removed: ["the helper columns"], leftInPlace: [] },
+    { removed: ["the helper columns"], leftInPlace: [], sheetName: "AI Business", stillFiltered: false },
     "Reset: removed the helper columns.",
   );
 
@@ -292,7 +292,8 @@ describe("Reset sheet", () => {
     fireEvent.click(await screen.findByTestId("reset-sheet"));
     fireEvent.click(within(await screen.findByTestId("reset-dialog")).getByTestId("reset-confirm"));
     expect(await screen.findByTestId("outcome")).toHaveTextContent("Reset: removed the helper columns.");
-    await waitFor(() => expect(ids(session)).toEqual(["analyzeSheet", "resetSheet", "analyzeSheet"]));
+    // Issue 16: the pane updates its report from Reset's result (reportAfterReset), no second analysis.
+    await waitFor(() => expect(ids(session)).toEqual(["analyzeSheet", "resetSheet"]));
     expect(session.calls[1].input).toEqual({ keepUserFilters: true });
 
     // Again, ticking "Also clear my own filters".
@@ -345,5 +346,17 @@ describe("Share card", () => {
     renderPane(session);
     await screen.findByTestId("share");
     expect(screen.queryByTestId("share-csv-warning")).toBeNull();
+  });
+
+  test("a reset of another sheet than the one shown makes the pane analyse again", async () => {
+    const otherSheet = done(
+      { removed: ["the helper columns"], leftInPlace: [], sheetName: "Another sheet", stillFiltered: false },
+      "Reset: removed the helper columns.",
+    );
+    const session = fakeSession({ analyzeSheet: analyses(sampleReport()), resetSheet: otherSheet });
+    renderPane(session);
+    fireEvent.click(await screen.findByTestId("reset-sheet"));
+    fireEvent.click(within(await screen.findByTestId("reset-dialog")).getByTestId("reset-confirm"));
+    await waitFor(() => expect(ids(session)).toEqual(["analyzeSheet", "resetSheet", "analyzeSheet"]));
   });
 });

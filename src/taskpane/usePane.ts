@@ -5,6 +5,7 @@
 import { useCallback, useReducer, useRef } from "react";
 import {
   actions,
+  reportAfterReset,
   type ActionDefinition,
   type ActionOutcome,
   type Availability,
@@ -129,7 +130,7 @@ export function usePane(session: Session): PaneApi {
        * The action may have changed the sheet: read it again afterwards (only when it finished); or,
        * when the action's own result says what changed, update the report from it without reading.
        */
-      refreshAfter: boolean | ((report: SheetReport, outcome: O) => SheetReport) = false,
+      refreshAfter: boolean | ((report: SheetReport, outcome: O) => SheetReport | null) = false,
       progressAfter: ProgressAfter<O> = "read",
     ): Promise<void> => {
       if (controller.current) return; // one action at a time
@@ -158,12 +159,13 @@ export function usePane(session: Session): PaneApi {
         if (task === "analyze")
           headerRowNumber =
             outcome.status === "done" ? (outcome.data as SheetReport).headerRowNumber : undefined;
-        if (typeof refreshAfter === "function" && outcome.status === "done" && known) {
-          // Issue 16: what the action knows is enough; no re-analysis, no round trips.
-          dispatch({
-            type: "refreshed",
-            outcome: { status: "done", message: "", warnings: [], data: refreshAfter(known, outcome.data) },
-          });
+        // Issue 16: what the action knows is enough; no re-analysis, no round trips (null: it is not).
+        const derived =
+          typeof refreshAfter === "function" && outcome.status === "done" && known
+            ? refreshAfter(known, outcome.data)
+            : null;
+        if (derived) {
+          dispatch({ type: "refreshed", outcome: { status: "done", message: "", warnings: [], data: derived } });
         } else if (refreshAfter && changed) {
           // Analyze only reads; its outcome updates the report and nothing else.
           dispatch({ type: "refreshing" });
@@ -293,7 +295,7 @@ export function usePane(session: Session): PaneApi {
         input,
         "reset",
         (outcome) => ({ type: "reset", outcome }),
-        true,
+        reportAfterReset,
         // Reset removes every column group and sheet the add-in made for this report.
         (progress) => ({
           ...progress,
