@@ -173,7 +173,12 @@ describe("pane reducer", () => {
     expect(refused.summaries).toBe(state.summaries);
     const reset = reducer(state, {
       type: "reset",
-      outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: ["x"], leftInPlace: [], sheetName: "Report", stillFiltered: false } },
+      outcome: {
+        status: "done",
+        message: "Reset.",
+        warnings: [],
+        data: { removed: ["x"], leftInPlace: [], sheetName: "Report", stillFiltered: false },
+      },
     });
     expect(reset).toMatchObject({ filter: null, helpers: null, summaries: null, prepared: null });
     expect(reset.outcome).toMatchObject({ task: "reset", status: "done", message: "Reset." });
@@ -193,7 +198,12 @@ describe("generic action results", () => {
     });
     const reset = reducer(after, {
       type: "reset",
-      outcome: { status: "done", message: "Reset.", warnings: [], data: { removed: [], leftInPlace: [], sheetName: "Report", stillFiltered: false } },
+      outcome: {
+        status: "done",
+        message: "Reset.",
+        warnings: [],
+        data: { removed: [], leftInPlace: [], sheetName: "Report", stillFiltered: false },
+      },
     });
     expect(reset.results).toEqual({});
   });

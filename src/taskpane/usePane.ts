@@ -165,7 +165,10 @@ export function usePane(session: Session): PaneApi {
             ? refreshAfter(known, outcome.data)
             : null;
         if (derived) {
-          dispatch({ type: "refreshed", outcome: { status: "done", message: "", warnings: [], data: derived } });
+          dispatch({
+            type: "refreshed",
+            outcome: { status: "done", message: "", warnings: [], data: derived },
+          });
         } else if (refreshAfter && changed) {
           // Analyze only reads; its outcome updates the report and nothing else.
           dispatch({ type: "refreshing" });

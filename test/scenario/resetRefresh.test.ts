@@ -27,7 +27,9 @@ async function everythingThenReset(options: SheetOptions, keepUserFilters: boole
   done(await session.run(actions.showActNowEvaluate, { product: first.analysis.products[0].key }));
   done(await session.run(actions.addHelperColumns, {}));
   done(await session.run(actions.matchCrm, {}));
-  done(await session.run(actions.compareLastMonth, { source: { sheetName: "October" }, confirmLowMatch: true }));
+  done(
+    await session.run(actions.compareLastMonth, { source: { sheetName: "October" }, confirmLowMatch: true }),
+  );
   done(await session.run(actions.buildSummaries, { crmOwner: true }));
   done(await session.run(actions.prepareForSellers, undefined));
   // What the pane knows just before Reset: the sheet with everything on it.
