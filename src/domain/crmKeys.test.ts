@@ -41,6 +41,13 @@ describe("CRM keys", () => {
     expect(normaliseName("Contoso Ltd").legal).toBe(normaliseName("Contoso Limited").legal);
     expect(normaliseName("Contoso Ltd").legal).not.toBe(normaliseName("Contoso Inc").legal);
     expect(normaliseName('=HYPERLINK("https://x","Contoso Ltd")').key).toBe("contoso");
+    // Words Object.prototype has are words of the name, never a legal form.
+    expect(normaliseName("Contoso Constructor")).toEqual({
+      tokens: ["contoso", "constructor"],
+      key: "contosoconstructor",
+      legal: null,
+    });
+    expect(normaliseName("Fabrikam ValueOf Ltd").key).toBe("fabrikamvalueof");
   });
 
   it("detects Dynamics 365, Salesforce and HubSpot columns, below a title row too", () => {

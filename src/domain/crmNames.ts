@@ -72,18 +72,13 @@ const LEGAL_FORMS: Record<string, string> = {
 };
 
 const LEGAL_FORM_OF = new Map(Object.entries(LEGAL_FORMS));
-/**
- * Lower-case words Object.prototype has ("constructor"): looked up in LEGAL_FORMS they found the
- * prototype's member, and still do, so every name normalises as before.
- */
-const PROTOTYPE_WORDS = new Set(
-  Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[a-z0-9]+$/.test(n)),
-);
 
-/** LEGAL_FORMS[word], by a Map (a word's hash is computed once; an object key lookup interns the string). */
+/**
+ * The legal form a word names, by a Map: a word's hash is computed once, and a word Object.prototype
+ * has ("constructor", "valueof") is a word of the name, not a legal form.
+ */
 function legalFormOf(word: string): string | undefined {
-  const form = LEGAL_FORM_OF.get(word);
-  return form !== undefined || !PROTOTYPE_WORDS.has(word) ? form : LEGAL_FORMS[word];
+  return LEGAL_FORM_OF.get(word);
 }
 
 /** Two- and three-word legal forms written with spaces ("S. A.", "Sdn Bhd", "Sp. z o.o."). */
