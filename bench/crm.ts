@@ -4,6 +4,8 @@
  * - the action against the in-memory Excel in web-limits mode (report sheet + CRM sheet): syncs,
  *   bytes moved and estimatedWebSeconds = syncs x 0.25 s + bytes / 4 MB/s (a model, not a measurement).
  * Run on its own: node --max-old-space-size=8192 --import tsx bench/crm.ts [--customers N --accounts N]
+ * npm run bench runs it in a process of its own (--json-line), so the time and memory are this work's
+ * alone, not those of a heap that still holds the 300,000-row benchmark.
  */
 import { actions, createSession } from "../src/actions";
 import {
@@ -68,6 +70,11 @@ export function distinctCustomers(report: SampleReport): void {
   }
 }
 
+/** A column as Office.js delivers it: through the JSON of Excel's response. */
+function asExcelResponse(values: CellValue[]): CellValue[] {
+  return JSON.parse(JSON.stringify(values)) as CellValue[];
+}
+
 export interface CrmBenchResult {
   customers: number;
   accounts: number;
@@ -98,12 +105,13 @@ export async function runCrmBench(customerCount = 100_000, accountCount = 50_000
   while (crmRows.length < accountCount + 1)
     crmRows.push(crm.rows[1 + (crmRows.length % (crm.rows.length - 1))]);
 
-  // Domain work alone, on the columns as the Excel layer hands them over.
+  // Domain work alone, on the columns as the Excel layer hands them over: parsed from Excel's JSON
+  // response, so flat strings (the generator's are concatenations V8 would flatten on first use).
   const header = report.rows[report.truth.headerRow];
   const data = report.rows.slice(report.truth.headerRow + 1);
   const column = (role: string) => {
     const c = header.indexOf(report.truth.roles[role]);
-    return c < 0 ? undefined : data.map((row) => row[c]);
+    return c < 0 ? undefined : asExcelResponse(data.map((row) => row[c]));
   };
   const customers: ReportCustomers = {
     count: data.length,
@@ -116,12 +124,12 @@ export async function runCrmBench(customerCount = 100_000, accountCount = 50_000
   const body = crmRows.slice(1);
   const accounts: CrmAccounts = {
     count: body.length,
-    accountId: body.map((r) => r[0]),
-    name: body.map((r) => r[1]),
-    website: body.map((r) => r[2]),
-    owner: body.map((r) => r[3]),
-    msId: body.map((r) => r[5]),
-    tenantId: body.map((r) => r[6]),
+    accountId: asExcelResponse(body.map((r) => r[0])),
+    name: asExcelResponse(body.map((r) => r[1])),
+    website: asExcelResponse(body.map((r) => r[2])),
+    owner: asExcelResponse(body.map((r) => r[3])),
+    msId: asExcelResponse(body.map((r) => r[5])),
+    tenantId: asExcelResponse(body.map((r) => r[6])),
   };
   // Warm-up on a slice, so the measured run is not the JIT's first pass.
   matchCustomers({ ...customers, count: 5000 }, { ...accounts, count: 5000 });
@@ -182,7 +190,7 @@ function phaseText(phases: CrmPhaseTimes): string {
 export function printCrmBench(r: CrmBenchResult): void {
   console.log(
     `Match to CRM, ${r.customers.toLocaleString("en-US")} customers x ${r.accounts.toLocaleString("en-US")} accounts: ` +
-      `domain work ${r.domainMs} ms (target < 3000; process CPU ${r.domainCpuMs} ms; ${phaseText(r.phaseMs)}), peak RSS ${r.peakRssMb} MB (target < 1024); ` +
+      `domain work ${r.domainMs} ms (target < 3000${r.domainMs < 3000 ? "" : " MISSED"}; process CPU ${r.domainCpuMs} ms; ${phaseText(r.phaseMs)}), peak RSS ${r.peakRssMb} MB (target < 1024${r.peakRssMb < 1024 ? "" : " MISSED"}); ` +
       `action in web-limits mode: ${r.syncs} syncs, ${(r.bytesMoved / MB).toFixed(1)} MB moved, ` +
       `max request ${(r.maxRequestBytes / MB).toFixed(2)} MB, max response ${(r.maxResponseBytes / MB).toFixed(2)} MB, ` +
       `estimatedWebSeconds ${r.estimatedWebSeconds} (syncs x 0.25 s + bytes / 4 MB/s), wall ${r.actionMs} ms; ` +
@@ -197,7 +205,11 @@ if (process.argv[1]?.endsWith("crm.ts")) {
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
   runCrmBench(option("customers"), option("accounts"))
-    .then(printCrmBench)
+    .then((result) => {
+      printCrmBench(result);
+      // For npm run bench, which runs this in a process of its own: the figures as one JSON line.
+      if (args.includes("--json-line")) console.log(`CRM_BENCH_JSON ${JSON.stringify(result)}`);
+    })
     .catch((error) => {
       console.error(error);
       process.exit(1);
