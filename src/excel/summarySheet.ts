@@ -93,15 +93,12 @@ export async function writeSummarySheet(
   target: { name: string; replace: boolean },
   plan: SummaryPlan,
 ): Promise<void> {
-  if (target.replace) {
-    await host.run(async (context) => {
-      context.workbook.worksheets.getItem(target.name).delete();
-      await context.sync();
-    });
-  }
   try {
-    // The new sheet, its title lines and the first table (or PivotTable) travel in one batch.
+    // The old sheet's removal, the new sheet, its title lines and the first table (or PivotTable)
+    // travel in one batch. If it fails part-way, the old sheet may be gone, as it was when it was
+    // removed in a sync of its own before: the summaries are rebuilt from the report in any case.
     const queueSheet = (context: Excel.RequestContext) => {
+      if (target.replace) context.workbook.worksheets.getItem(target.name).delete();
       context.workbook.worksheets.add(target.name);
       suspendUntilSync(context, capabilities);
       const sheet = context.workbook.worksheets.getItem(target.name);
