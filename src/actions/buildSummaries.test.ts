@@ -1,7 +1,11 @@
 import { actions, createSession } from ".";
 import type { ExcelHost } from "../excel/host";
 import { FakeOfficeError, type FakeExcel } from "../preview/fake-excel";
-import { loadSample, TODAY } from "../../test/support/workbooks";
+import { loadSample, TODAY, type Loaded } from "../../test/support/workbooks";
+import { detectLayout } from "../domain/layout";
+import { summarize } from "../domain/summaries";
+import { parseCluster } from "../domain/values";
+import type { CellValue } from "../domain/types";
 
 const CLUSTERS = ["Act Now", "Evaluate", "Nurture", "Educate"];
 
@@ -46,6 +50,136 @@ function tableAt(fake: FakeExcel, sheetName: string, row: number, column: number
   }
   return table;
 }
+
+/** What summarize computes from every cell of the report and its helper columns: the reading path's answer. */
+function summariesFromCells({ fake, report }: Loaded) {
+  const sheet = fake.workbook.sheet("Report")!;
+  const width = report.truth.headers.length + 5;
+  const rows = sheet.values(0, 0, report.rows.length, width);
+  const detected = detectLayout(rows);
+  if (!detected.ok) throw new Error(detected.reason);
+  const { layout } = detected;
+  const data = new Map<number, CellValue[]>();
+  for (let c = 0; c < width; c++)
+    data.set(
+      c,
+      rows.slice(layout.headerRow + 1).map((row) => row[c]),
+    );
+  const best = data.get(layout.rawHeaders.indexOf("Best Cluster"))!.map((v) => parseCluster(v) ?? "");
+  return summarize(layout, data, best, rows.length - layout.headerRow - 1, undefined, { revenue: false });
+}
+
+/** The chart's data table as written, in order: [key, five cluster counts]. */
+function chartRows(fake: FakeExcel): [string, number[]][] {
+  const chartData = rowOf(fake, "Propensity Summary", "Chart data (as built)");
+  return [...tableAt(fake, "Propensity Summary", chartData + 1, 0)];
+}
+
+const asRows = (table: ReturnType<typeof summarize>["bySubSegment"]) =>
+  (table?.rows ?? []).map((r): [string, number[]] => [
+    r.key,
+    [r.counts["Act Now"], r.counts.Evaluate, r.counts.Nurture, r.counts.Educate, r.counts.Blank],
+  ]);
+
+/** Sets a data cell (0-based data row, header text) of the report sheet. */
+function setCell(loaded: Loaded, dataRow: number, header: string, value: CellValue) {
+  const column = loaded.report.truth.headers.indexOf(header);
+  if (column < 0) throw new Error(`${header} not found`);
+  loaded.fake.workbook.sheet("Report")!.setCell(loaded.report.truth.headerRow + 1 + dataRow, column, value);
+}
+
+/** Data rows whose cell under `header` is `value`. */
+function rowsWith(loaded: Loaded, header: string, value: CellValue): number[] {
+  const column = loaded.report.truth.headers.indexOf(header);
+  const { headerRow, dataRows } = loaded.report.truth;
+  return loaded.fake.workbook
+    .sheet("Report")!
+    .values(headerRow + 1, column, dataRows, 1)
+    .flatMap(([v], i) => (v === value ? [i] : []));
+}
+
+describe("Build summaries counted by Excel (issue 16)", () => {
+  async function build(loaded: Loaded) {
+    const helpers = await loaded.session.run(actions.addHelperColumns, {});
+    if (helpers.status !== "done") throw new Error(helpers.message);
+    return helpers;
+  }
+
+  it("takes the chart's table from COUNTIFS over the PivotTable's items, case, stray spaces and errors as summarize groups them", async () => {
+    const loaded = loadSample({ layout: "ai-business", rows: 400, seed: 65, messy: true });
+    const { fake, session, report } = loaded;
+    await build(loaded);
+    const { subSegment, industry } = report.truth.roles;
+    const small = rowsWith(loaded, subSegment, "Small");
+    const medium = rowsWith(loaded, subSegment, "Medium");
+    // The group is named by its first spelling (upper case here), whatever Excel calls the item.
+    setCell(loaded, small[0], subSegment, "SMALL");
+    setCell(loaded, small[3], subSegment, "small");
+    // Stray spaces: another item for Excel, the same group for summarize.
+    setCell(loaded, small[1], subSegment, " Small ");
+    setCell(loaded, medium[0], subSegment, "Medium  ");
+    // Wildcard characters are literal; an error text is a blank sub segment.
+    setCell(loaded, medium[1], subSegment, "A*B?");
+    setCell(loaded, medium[2], subSegment, "AxBy");
+    setCell(loaded, medium[3], subSegment, "#N/A");
+    setCell(loaded, medium[4], industry, "#N/A");
+    setCell(loaded, medium[5], industry, " ");
+
+    fake.resetStats();
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.mode).toBe("pivot");
+
+    const truth = summariesFromCells(loaded);
+    expect(chartRows(fake)).toEqual(asRows(truth.bySubSegment));
+    expect(chartRows(fake).map(([key]) => key)).toEqual(
+      expect.arrayContaining(["SMALL", "A*B?", "AxBy", "(blank)"]),
+    );
+    expect(outcome.data.subSegments).toBe(truth.bySubSegment!.rows.length);
+    expect(outcome.data.industries).toBe(truth.byIndustry!.rows.length);
+    // No column was read: the header block and the sheets' titles only.
+    const width = report.truth.headers.length + 5;
+    expect(fake.stats.cellsRead).toBeLessThanOrEqual(220 * width + 2 * 10);
+  });
+
+  it("reads the columns when an item cannot be counted exactly (a number), with the same results", async () => {
+    const loaded = loadSample({ layout: "ai-business", rows: 300, seed: 66, messy: true });
+    const { fake, session, report } = loaded;
+    await build(loaded);
+    const { subSegment } = report.truth.roles;
+    const small = rowsWith(loaded, subSegment, "Small");
+    // COUNTIFS "5" counts the number 5 and the text "5" alike: no proof, so read.
+    setCell(loaded, small[0], subSegment, 5);
+    setCell(loaded, small[1], subSegment, "5");
+    fake.resetStats();
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    const truth = summariesFromCells(loaded);
+    expect(chartRows(fake)).toEqual(asRows(truth.bySubSegment));
+    expect(outcome.data.subSegments).toBe(truth.bySubSegment!.rows.length);
+    expect(outcome.data.industries).toBe(truth.byIndustry!.rows.length);
+    expect(fake.stats.cellsRead).toBeGreaterThanOrEqual(3 * report.truth.dataRows);
+  });
+
+  it("reads the columns when a row summarize skips may hide a blank-looking cell, with the same results", async () => {
+    const loaded = loadSample({ layout: "ai-business", rows: 300, seed: 67, messy: true });
+    const { fake, session, report } = loaded;
+    await build(loaded);
+    // A row with no Best Cluster whose only content is a space in the account name: summarize skips it.
+    const width = report.truth.headers.length + 5;
+    const sheetRow = report.truth.headerRow + 1 + 10;
+    for (let c = 0; c < width; c++) fake.workbook.sheet("Report")!.setCell(sheetRow, c, "");
+    setCell(loaded, 10, report.truth.roles.accountName, " ");
+    fake.resetStats();
+    const outcome = await session.run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    const truth = summariesFromCells(loaded);
+    expect(chartRows(fake)).toEqual(asRows(truth.bySubSegment));
+    expect(outcome.data.subSegments).toBe(truth.bySubSegment!.rows.length);
+    expect(outcome.data.industries).toBe(truth.byIndustry!.rows.length);
+    expect(fake.stats.cellsRead).toBeGreaterThanOrEqual(3 * report.truth.dataRows);
+  });
+});
 
 describe("Build summaries", () => {
   it("with PivotTables reads the chart's columns only, not the revenue the PivotTables sum", async () => {

@@ -28,11 +28,16 @@ export interface PivotPlan {
 
 export interface SummaryPlan {
   titleLines: string[];
-  tables: { heading: string; table: SummaryTable; pivot?: PivotPlan }[];
+  /** A table is written where no PivotTable is planned (static mode); a PivotTable needs none. */
+  tables: { heading: string; table?: SummaryTable; pivot?: PivotPlan }[];
   /** The report range a PivotTable summarises (header row included), when pivots are used. */
   pivotSource?: { sheetName: string; area: Area };
-  /** The table the chart shows (customers per cluster by sub segment). */
-  chartTable: SummaryTable | null;
+  /**
+   * The table the chart shows (customers per cluster by sub segment), or how to get it once the
+   * PivotTables are built, from the items of each one's row field (by PivotTable name).
+   */
+  chartTable:
+    SummaryTable | null | ((rowItems: ReadonlyMap<string, string[]>) => Promise<SummaryTable | null>);
 }
 
 /** The summary sheet of a report sheet: its own to replace, else the first free "Propensity Summary (n)". */
@@ -115,14 +120,17 @@ export async function writeSummarySheet(
     // a PivotTable's size depends on its items and data fields, and two may not overlap.
     let row = FIRST_TABLE.row;
     let first = true;
+    const rowItems = new Map<string, string[]>();
     for (const { heading, table, pivot } of plan.tables) {
       const at = { row, column: FIRST_TABLE.column };
       const before = first ? queueSheet : undefined;
       first = false;
       if (pivot && plan.pivotSource) {
         const placed = await addPivot(host, target.name, plan.pivotSource, pivot, heading, at, before);
-        row = placed.row + placed.rowCount + GAP_ROWS + 1;
+        rowItems.set(pivot.name, placed.items);
+        row = placed.area.row + placed.area.rowCount + GAP_ROWS + 1;
       } else {
+        if (!table) throw new Error(`No table to write under "${heading}".`);
         const area = await host.run(async (context) => {
           before?.(context);
           const written = queueTable(context.workbook.worksheets.getItem(target.name), at, heading, table);
@@ -140,8 +148,9 @@ export async function writeSummarySheet(
         await context.sync();
       });
     }
-    if (plan.chartTable && plan.chartTable.rows.length) {
-      const chartTable = plan.chartTable;
+    const chartTable =
+      typeof plan.chartTable === "function" ? await plan.chartTable(rowItems) : plan.chartTable;
+    if (chartTable && chartTable.rows.length) {
       const chartAt = { row, column: FIRST_TABLE.column };
       await host.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(target.name);
@@ -165,8 +174,9 @@ export async function writeSummarySheet(
 
 /**
  * Adds one PivotTable (heading in the row above `at`), at most two data hierarchies in one sync
- * (bigger batches crash some hosts), and reads the range it really takes in the same sync: the
- * batch runs in order, so the layout is the built one. `before` queues writes ahead of it.
+ * (bigger batches crash some hosts), and reads the range it really takes and its row field's items
+ * in the same sync: the batch runs in order, so the layout is the built one. `before` queues writes
+ * ahead of it.
  */
 async function addPivot(
   host: ExcelHost,
@@ -176,7 +186,7 @@ async function addPivot(
   heading: string,
   at: { row: number; column: number },
   before?: (context: Excel.RequestContext) => void,
-): Promise<Area> {
+): Promise<{ area: Area; items: string[] }> {
   return host.run(async (context) => {
     before?.(context);
     const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -192,7 +202,8 @@ async function addPivot(
       sourceRange,
       sheet.getRange(a1({ ...at, rowCount: 1, columnCount: 1 })),
     );
-    pivotTable.rowHierarchies.add(pivotTable.hierarchies.getItem(pivot.rowField));
+    const rowHierarchy = pivotTable.rowHierarchies.add(pivotTable.hierarchies.getItem(pivot.rowField));
+    const items = rowHierarchy.fields.getItem(pivot.rowField).items.load("items/name");
     pivotTable.columnHierarchies.add(pivotTable.hierarchies.getItem(pivot.columnField));
     const count = pivotTable.dataHierarchies.add(pivotTable.hierarchies.getItem(pivot.countField));
     count.summarizeBy = "Count";
@@ -204,10 +215,13 @@ async function addPivot(
     range.load("rowIndex, columnIndex, rowCount, columnCount");
     await context.sync();
     return {
-      row: range.rowIndex,
-      column: range.columnIndex,
-      rowCount: range.rowCount,
-      columnCount: range.columnCount,
+      area: {
+        row: range.rowIndex,
+        column: range.columnIndex,
+        rowCount: range.rowCount,
+        columnCount: range.columnCount,
+      },
+      items: items.items.map((item) => item.name),
     };
   });
 }
