@@ -182,7 +182,7 @@ describe("Build summaries counted by Excel (issue 16)", () => {
 });
 
 describe("Build summaries", () => {
-  it("with PivotTables reads the chart's columns only, not the revenue the PivotTables sum", async () => {
+  it("with PivotTables reads no column: not the revenue the PivotTables sum, nor the chart's counts", async () => {
     const { fake, session, report } = loadSample({ layout: "ai-business", rows: 300, seed: 61 });
     const helpers = await session.run(actions.addHelperColumns, {});
     if (helpers.status !== "done") throw new Error(helpers.message);
@@ -190,11 +190,12 @@ describe("Build summaries", () => {
     const outcome = await session.run(actions.buildSummaries, undefined);
     if (outcome.status !== "done") throw new Error(outcome.message);
     expect(outcome.data.mode).toBe("pivot");
-    // The header block (220 rows at most) and four columns (industry, sub segment, account name, Best Cluster).
+    // The header block (220 rows at most), A1:A2 of each sheet (to find the summary sheet) and the
+    // spelling of each sub segment where it first appears.
     const width = report.truth.headers.length + 5;
     const headerBlock = Math.min(220, report.truth.headerRow + 1 + report.truth.dataRows) * width;
-    // Plus A1:A2 of each sheet, to find the summary sheet.
-    expect(fake.stats.cellsRead).toBeLessThanOrEqual(headerBlock + 4 * report.truth.dataRows + 2 * 10);
+    expect(fake.stats.cellsRead).toBeLessThanOrEqual(headerBlock + 2 * 10);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(5);
   });
 
   it("creates two PivotTables by industry and sub segment over the report and its helper columns, plus a chart", async () => {
@@ -264,6 +265,88 @@ describe("Build summaries", () => {
       "Propensity Summary (2)",
     ]);
     expect(fake.workbook.sheet("Propensity Summary")!.getValue(0, 0)).toBe("My own notes");
+  });
+
+  it("rebuilds its own sheet under its name and place, its PivotTables renamed to match, in five syncs", async () => {
+    const { fake, session } = loadSample({ layout: "azure", rows: 80, seed: 68 });
+    fake.workbook.addSheet("Propensity Summary", [["My own notes"]]);
+    await session.run(actions.addHelperColumns, {});
+    const first = await session.run(actions.buildSummaries, undefined);
+    if (first.status !== "done") throw new Error(first.message);
+    expect(first.data.sheetName).toBe("Propensity Summary (2)");
+    fake.workbook.addSheet("Notes", [["later"]]);
+    fake.workbook.sheet("Propensity Summary (2)")!.setCell(40, 40, "left from the first build");
+
+    fake.resetStats();
+    const again = await session.run(actions.buildSummaries, undefined);
+    if (again.status !== "done") throw new Error(again.message);
+    expect(again.message).toMatch(/^Rebuilt the "Propensity Summary \(2\)" sheet/);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(5);
+    // The new sheet was built as "Propensity Summary (3)" and took the old one's name; it comes last.
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual([
+      "Report",
+      "Propensity Summary",
+      "Notes",
+      "Propensity Summary (2)",
+    ]);
+    const summary = fake.workbook.sheet("Propensity Summary (2)")!;
+    expect(summary.getValue(0, 0)).toBe("Propensity Summary");
+    expect(summary.getValue(40, 40)).toBe("");
+    expect(summary.pivotTables.map((p) => p.name)).toEqual([
+      "PropensityByIndustry2",
+      "PropensityBySubSegment2",
+    ]);
+    expect(summary.charts).toHaveLength(1);
+  });
+
+  /** The in-memory Excel, with `meanwhile` run just before the second sync (after the report was read). */
+  function changingHost(fake: FakeExcel, meanwhile: () => void): ExcelHost {
+    let syncs = 0;
+    return {
+      ...fake,
+      isSetSupported: (name, version) => fake.isSetSupported(name, version),
+      documentUrl: () => undefined,
+      run: (batch) =>
+        fake.run((context) => {
+          const sync = context.sync.bind(context);
+          context.sync = (async () => {
+            if (++syncs === 2) meanwhile();
+            return sync();
+          }) as typeof context.sync;
+          return batch(context);
+        }),
+    };
+  }
+
+  it("lists the sheets again when one came after the report was read: its own summary sheet is rebuilt", async () => {
+    const { fake } = loadSample({ layout: "azure", rows: 80, seed: 69 });
+    const session = createSession(fake, () => TODAY);
+    await session.run(actions.addHelperColumns, {});
+    // A copy of this report's summary sheet appears between reading the report and building.
+    const host = changingHost(fake, () =>
+      fake.workbook.addSheet("Arrived meanwhile", [["Propensity Summary"], ["Report sheet: Report"]]),
+    );
+    const outcome = await createSession(host, () => TODAY).run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.sheetName).toBe("Arrived meanwhile");
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Report", "Arrived meanwhile"]);
+    expect(fake.workbook.sheet("Arrived meanwhile")!.pivotTables.map((p) => p.name)).toEqual([
+      "PropensityByIndustry",
+      "PropensityBySubSegment",
+    ]);
+  });
+
+  it("builds again from a fresh listing when a sheet read with the report was renamed meanwhile", async () => {
+    const { fake, session } = loadSample({ layout: "azure", rows: 80, seed: 70 });
+    await session.run(actions.addHelperColumns, {});
+    await session.run(actions.buildSummaries, undefined);
+    const host = changingHost(fake, () => (fake.workbook.sheet("Propensity Summary")!.name = "Renamed"));
+    const outcome = await createSession(host, () => TODAY).run(actions.buildSummaries, undefined);
+    if (outcome.status !== "done") throw new Error(outcome.message);
+    expect(outcome.data.sheetName).toBe("Renamed");
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Report", "Renamed"]);
+    expect(fake.workbook.sheet("Renamed")!.getValue(0, 0)).toBe("Propensity Summary");
+    expect(fake.workbook.sheet("Renamed")!.charts).toHaveLength(1);
   });
 
   it("removes a half-built summary sheet when Excel fails part-way", async () => {

@@ -15,13 +15,7 @@ import type { Cluster, ReportLayout } from "../domain/types";
 import { existingCriteria } from "../excel/filters";
 import { UserFacingError } from "../excel/errors";
 import { countAndLookUpInReport, openReport, readReportColumns, type OpenedReport } from "../excel/report";
-import {
-  chooseSummarySheet,
-  writeSummarySheet,
-  SUMMARY_TITLE,
-  type PivotPlan,
-  type SummaryPlan,
-} from "../excel/summarySheet";
+import { writeSummarySheet, SUMMARY_TITLE, type PivotPlan, type SummaryPlan } from "../excel/summarySheet";
 import { ensureHelperColumns } from "./addHelperColumns";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
@@ -160,14 +154,10 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
     const identity =
       layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
     const revenue = summableRevenueColumn(layout, report.sample);
-    const target = await chooseSummarySheet(env.host, report.sheetName, report.sheetNames);
-    // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
-    const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
     const pivotFor = (base: string, column: number | undefined): PivotPlan | undefined => {
-      const name = `${base}${suffix}`;
       if (!usePivots || column === undefined) return undefined;
       return {
-        name,
+        name: base,
         rowField: fieldNames[column],
         columnField: fieldNames[bestClusterColumn],
         countField: fieldNames[identity],
@@ -222,7 +212,7 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
         ],
         rowCount: report.dataRowCount,
         dimensions: dimensions.flatMap(({ dimension, column, pivot }) => {
-          const items = rowItems.get(`${pivot}${suffix}`);
+          const items = rowItems.get(pivot);
           if (column === undefined || !items) return [];
           return [
             {
@@ -254,7 +244,7 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
     const filtered = existingCriteria(report).map((c) => headers[c.column] ?? `Column ${c.column + 1}`);
     const today = env.now?.() ?? new Date();
     const mode = usePivots ? "pivot" : "static";
-    await writeSummarySheet(env.host, env.capabilities, target, {
+    const target = await writeSummarySheet(env.host, env.capabilities, report, {
       titleLines: titleLines(report, filtered, today, mode, why),
       tables,
       pivotSource: usePivots

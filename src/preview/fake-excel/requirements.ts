@@ -71,6 +71,7 @@ const API_SETS: Record<string, string> = {
   "Table.convertToRange": "1.2",
   "PivotTableCollection.add": "1.8",
   "PivotTableCollection.getItemOrNullObject": "1.4",
+  "PivotTableCollection.getItem": "1.3",
   "PivotTableCollection.getCount": "1.4",
   "PivotTable.*": "1.8",
   "PivotTable.name": "1.3",

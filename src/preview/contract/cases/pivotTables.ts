@@ -108,10 +108,12 @@ export const pivotItems: ContractCase = {
     "PivotFieldCollection.getItem",
     "PivotField.items",
     "PivotItemCollection.load",
+    "PivotItemCollection.items",
     "PivotItem.name",
+    "PivotTable.name",
   ],
   async run(c) {
-    return c.attempt(async (context, sheet) => {
+    const items = await c.attempt(async (context, sheet) => {
       put(sheet, "A1:B7", [
         ["Industry", "Customer"],
         ["Retail", "a"],
@@ -127,5 +129,21 @@ export const pivotItems: ContractCase = {
       await context.sync();
       return items.items.map((item) => item.name).sort();
     });
+    // Build summaries renames a rebuilt sheet's PivotTables once the old ones are gone: a name in
+    // use elsewhere in the workbook is refused.
+    const renamed = await c.attempt(async (context, sheet) => {
+      const other = sheet.pivotTables.add("PPContractOther", sheet.getRange("A1:B7"), sheet.getRange("J1"));
+      other.rowHierarchies.add(other.hierarchies.getItem("Customer"));
+      sheet.pivotTables.getItem("PPContractItems").name = "PPContractRenamed";
+      sheet.pivotTables.load("items/name");
+      await context.sync();
+      return sheet.pivotTables.items.map((p) => p.name).sort();
+    });
+    const taken = await c.attempt(async (context, sheet) => {
+      sheet.pivotTables.getItem("PPContractRenamed").name = "ppcontractother";
+      await context.sync();
+      return "renamed";
+    });
+    return { items, renamed, taken };
   },
 };

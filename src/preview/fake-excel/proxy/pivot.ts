@@ -55,7 +55,7 @@ export class PivotTableCollectionProxy extends CollectionProxy<PivotModel, Pivot
   }
 
   getItem(name: string): PivotTableProxy {
-    return new PivotTableProxy(this.context, () => this._find(name));
+    return new PivotTableProxy(this.context, () => this._find(name), false, "PivotTableCollection.getItem");
   }
 
   getItemOrNullObject(name: string): PivotTableProxy {
@@ -144,8 +144,15 @@ export class PivotTableCollectionProxy extends CollectionProxy<PivotModel, Pivot
 const PIVOT_PROPS: Record<string, PropDef<PivotModel>> = {
   name: {
     get: (p) => p.name,
+    // Names are unique in the workbook (case aside) and not blank, as PivotTableCollection.add asks.
     set: (p, v) => {
-      p.name = String(v);
+      const name = String(v);
+      if (name.trim() === "") fail("InvalidArgument", "PivotTable.name", "A PivotTable needs a name.");
+      const taken = p.sheet.workbook.pivotTables.some(
+        (other) => other !== p && other.name.toLowerCase() === name.toLowerCase(),
+      );
+      if (taken) fail("InvalidArgument", "PivotTable.name", `A PivotTable named '${name}' already exists.`);
+      p.name = name;
     },
   },
   id: { get: (p) => p.id },
@@ -390,7 +397,8 @@ export class PivotFieldCollectionProxy extends CollectionProxy<FieldTarget, Pivo
   getItem(name: string): PivotFieldProxy {
     return new PivotFieldProxy(
       this.context,
-      () => this._list().find((f) => f.field.toLowerCase() === String(name).toLowerCase()) ?? null,
+      // Through the collection, so the navigation that led to it (RowColumnPivotHierarchy.fields) is checked.
+      () => this._resolve().find((f) => f.field.toLowerCase() === String(name).toLowerCase()) ?? null,
       false,
       "PivotFieldCollection.getItem",
     );
