@@ -1,21 +1,21 @@
 import { reportSheetLine } from "../domain/addinArtifacts";
 import { HELPER_HEADERS } from "../domain/score";
 import { locateCrmOwnerColumn } from "../domain/crmColumns";
-import { pivotFieldNames, summarize, summaryColumnsNeeded } from "../domain/summaries";
+import { pivotFieldNames, summarize, summaryColumnsNeeded, type SummaryTable } from "../domain/summaries";
+import {
+  summariesFromCounts,
+  summaryCountPlan,
+  type SummaryCountInput,
+  type SummaryDimension,
+} from "../domain/summaryCounts";
 import { columnLetters } from "../excel/address";
 import { foldHeader } from "../domain/headers";
 import { parseCluster, isBlank } from "../domain/values";
 import type { Cluster, ReportLayout } from "../domain/types";
 import { existingCriteria } from "../excel/filters";
 import { UserFacingError } from "../excel/errors";
-import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
-import {
-  chooseSummarySheet,
-  writeSummarySheet,
-  SUMMARY_TITLE,
-  type PivotPlan,
-  type SummaryPlan,
-} from "../excel/summarySheet";
+import { countAndLookUpInReport, openReport, readReportColumns, type OpenedReport } from "../excel/report";
+import { writeSummarySheet, SUMMARY_TITLE, type PivotPlan, type SummaryPlan } from "../excel/summarySheet";
 import { ensureHelperColumns } from "./addHelperColumns";
 import { refuseIfProtected } from "./filtering";
 import type { ActionDefinition } from "./types";
@@ -129,63 +129,122 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
         ...(ownerColumn === undefined ? [] : [ownerColumn]),
       ]),
     ];
-    const data = await readReportColumns(env.host, report, columns, {
-      onProgress: env.onProgress,
-      signal: env.signal,
-    });
-    const bestClusters = (data.get(bestClusterColumn) ?? []).map(
-      (v) => (parseCluster(v) ?? "") as Cluster | "",
-    );
-    const { byIndustry, bySubSegment, byCrmOwner } = summarize(
-      layout,
-      data,
-      bestClusters,
-      report.dataRowCount,
-      ownerColumn,
-      { revenue: !usePivots },
-    );
+    const readAndSummarize = async () => {
+      const data = await readReportColumns(env.host, report, columns, {
+        onProgress: env.onProgress,
+        signal: env.signal,
+      });
+      const bestClusters = (data.get(bestClusterColumn) ?? []).map(
+        (v) => (parseCluster(v) ?? "") as Cluster | "",
+      );
+      return summarize(layout, data, bestClusters, report.dataRowCount, ownerColumn, {
+        revenue: !usePivots,
+      });
+    };
+    // Static tables are written from the columns read; PivotTables count themselves, and the chart's
+    // table and the group counts come from COUNTIFS over their items once they are built (issue 16).
+    const read = usePivots ? null : await readAndSummarize();
+    const groups: Partial<Record<SummaryDimension, number>> = {};
+    if (read) {
+      groups.industry = read.byIndustry?.rows.length;
+      groups.subSegment = read.bySubSegment?.rows.length;
+      groups.crmOwner = read.byCrmOwner?.rows.length;
+    }
+
     const identity =
       layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid ?? bestClusterColumn;
     const revenue = summableRevenueColumn(layout, report.sample);
-    const target = await chooseSummarySheet(env.host, report.sheetName, report.sheetNames);
-    // PivotTable names are unique in the workbook: "Propensity Summary (2)" gets PropensityByIndustry2.
-    const suffix = /\((\d+)\)$/.exec(target.name)?.[1] ?? "";
     const pivotFor = (base: string, column: number | undefined): PivotPlan | undefined => {
-      const name = `${base}${suffix}`;
       if (!usePivots || column === undefined) return undefined;
       return {
-        name,
+        name: base,
         rowField: fieldNames[column],
         columnField: fieldNames[bestClusterColumn],
         countField: fieldNames[identity],
         sumField: revenue === undefined ? undefined : fieldNames[revenue],
       };
     };
-    const tables: SummaryPlan["tables"] = [];
-    if (byIndustry)
-      tables.push({
+    const dimensions: {
+      dimension: SummaryDimension;
+      column: number | undefined;
+      heading: string;
+      pivot: string;
+      table: SummaryTable | null | undefined;
+    }[] = [
+      {
+        dimension: "industry",
+        column: layout.roles.industry,
         heading: "Customers by industry and best cluster",
-        table: byIndustry,
-        pivot: pivotFor("PropensityByIndustry", layout.roles.industry),
-      });
-    if (bySubSegment)
-      tables.push({
+        pivot: "PropensityByIndustry",
+        table: read?.byIndustry,
+      },
+      {
+        dimension: "subSegment",
+        column: layout.roles.subSegment,
         heading: "Customers by sub segment and best cluster",
-        table: bySubSegment,
-        pivot: pivotFor("PropensityBySubSegment", layout.roles.subSegment),
-      });
-    if (byCrmOwner)
-      tables.push({
+        pivot: "PropensityBySubSegment",
+        table: read?.bySubSegment,
+      },
+      {
+        dimension: "crmOwner",
+        column: ownerColumn,
         heading: "Customers by CRM owner and best cluster",
-        table: byCrmOwner,
-        pivot: pivotFor("PropensityByCrmOwner", ownerColumn),
-      });
+        pivot: "PropensityByCrmOwner",
+        table: read?.byCrmOwner,
+      },
+    ];
+    const tables: SummaryPlan["tables"] = [];
+    for (const { column, heading, pivot, table } of dimensions) {
+      if (column === undefined) continue;
+      tables.push({ heading, table: table ?? undefined, pivot: pivotFor(pivot, column) });
+    }
+
+    // With PivotTables: count each one's items with COUNTIFS, and read the columns only if a count
+    // cannot be proven equal to what summarize computes from them.
+    const rowIdentity = layout.roles.accountName ?? layout.roles.customerId ?? layout.roles.tpid;
+    const countedChart = async (rowItems: ReadonlyMap<string, string[]>): Promise<SummaryTable | null> => {
+      const input: SummaryCountInput = {
+        bestCluster: bestClusterColumn,
+        // Identity first: its cells are the least likely to look blank (see summaryCounts).
+        skipColumns: [
+          ...summaryColumnsNeeded(layout, { revenue: false }).filter((c) => c === rowIdentity),
+          ...summaryColumnsNeeded(layout, { revenue: false }).filter((c) => c !== rowIdentity),
+        ],
+        rowCount: report.dataRowCount,
+        dimensions: dimensions.flatMap(({ dimension, column, pivot }) => {
+          const items = rowItems.get(pivot);
+          if (column === undefined || !items) return [];
+          return [
+            {
+              dimension,
+              column,
+              items,
+              ...(dimension === "subSegment" ? { table: { label: "Sub Segment" } } : {}),
+            },
+          ];
+        }),
+      };
+      const plan = summaryCountPlan(input);
+      const answers = plan
+        ? await countAndLookUpInReport(env.host, env.capabilities, report, plan.queries, plan.lookups)
+        : null;
+      const counted = answers ? summariesFromCounts(input, answers.counts, answers.found) : null;
+      if (counted) {
+        Object.assign(groups, counted.groups);
+        return counted.tables.subSegment ?? null;
+      }
+      const fallback = await readAndSummarize();
+      groups.industry = fallback.byIndustry?.rows.length;
+      groups.subSegment = fallback.bySubSegment?.rows.length;
+      groups.crmOwner = fallback.byCrmOwner?.rows.length;
+      return fallback.bySubSegment;
+    };
 
     const headers = layout.headers;
     const filtered = existingCriteria(report).map((c) => headers[c.column] ?? `Column ${c.column + 1}`);
     const today = env.now?.() ?? new Date();
     const mode = usePivots ? "pivot" : "static";
-    await writeSummarySheet(env.host, env.capabilities, target, {
+    const target = await writeSummarySheet(env.host, env.capabilities, report, {
       titleLines: titleLines(report, filtered, today, mode, why),
       tables,
       pivotSource: usePivots
@@ -199,7 +258,7 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
             },
           }
         : undefined,
-      chartTable: bySubSegment,
+      chartTable: read ? read.bySubSegment : countedChart,
     });
 
     const warnings = [];
@@ -214,9 +273,9 @@ export const buildSummaries: ActionDefinition<SummariesInput | void, SummariesRe
       data: {
         sheetName: target.name,
         mode,
-        industries: byIndustry?.rows.length ?? 0,
-        subSegments: bySubSegment?.rows.length ?? 0,
-        ...(byCrmOwner ? { crmOwners: byCrmOwner.rows.length } : {}),
+        industries: groups.industry ?? 0,
+        subSegments: groups.subSegment ?? 0,
+        ...(ownerColumn !== undefined ? { crmOwners: groups.crmOwner ?? 0 } : {}),
       },
     };
   },

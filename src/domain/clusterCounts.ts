@@ -17,12 +17,13 @@ import { CLUSTERS, type Cluster, type ClusterCounts, type ReportLayout } from ".
 import { identityColumn } from "./analysis";
 import { ERROR_TEXTS } from "./values";
 
-/** One COUNTIFS call: `criterion` on `column`; `customersOnly` adds (identity column, "<>"). */
+/** One COUNTIFS call: `criterion` on `column`; `customersOnly` adds (identity column, "<>"); `where` more pairs. */
 export interface CountQuery {
   id: string;
   column: number;
   criterion: string;
   customersOnly: boolean;
+  where?: readonly { column: number; criterion: string }[];
 }
 
 /** Characters a domain-blank text can start with: what String.trim removes, and the invisible ones. */
@@ -72,6 +73,14 @@ export function clusterSuperset(cluster: Cluster): string {
 }
 
 const ERROR_CRITERIA = ERROR_TEXTS.map(literalCriterion);
+
+/**
+ * Criteria that together count every non-empty cell the domain calls blank (isBlank): texts starting
+ * with a blank or invisible character or "#", and Excel's errors. Zero for each proves there is none.
+ */
+export function blankLookingCriteria(): string[] {
+  return [...BLANK_STARTS.map((ch) => `${ch}*`), "#*", ...ERROR_CRITERIA];
+}
 
 function blankQueries(prefix: string, column: number, customersOnly: boolean): CountQuery[] {
   return [

@@ -6,7 +6,8 @@ import { a1, type Area } from "./address";
 import type { SheetTitle } from "../domain/addinArtifacts";
 import { identityColumn } from "../domain/analysis";
 import type { CountQuery } from "../domain/clusterCounts";
-import { countIfs } from "./countIfs";
+import { countAndLookUp, countIfs } from "./countIfs";
+import type { FoundCell, LookupQuery } from "../domain/summaryCounts";
 import { UserFacingError } from "./errors";
 import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter, type StoredSetting } from "./read";
 import { STATE_KEY } from "./state";
@@ -206,5 +207,27 @@ export function countInReport(
       identityColumn: identityColumn(report.layout),
     },
     queries,
+  );
+}
+
+/** COUNTIFS and exact lookups over the report's data rows, in one sync (see countAndLookUp). */
+export function countAndLookUpInReport(
+  host: ExcelHost,
+  capabilities: Capabilities,
+  report: OpenedReport,
+  queries: readonly CountQuery[],
+  lookups: readonly LookupQuery[],
+): Promise<{ counts: Map<string, number>; found: Map<string, FoundCell> } | null> {
+  return countAndLookUp(
+    host,
+    capabilities,
+    {
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      rowCount: report.dataRowCount,
+      originColumn: report.area.column,
+    },
+    queries,
+    lookups,
   );
 }

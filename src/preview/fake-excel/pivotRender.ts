@@ -47,6 +47,26 @@ function compareItems(a: string, b: string): number {
 }
 
 /**
+ * The items of one source field as Excel lists them (PivotField.items): every distinct displayed text
+ * of the source column, grouped case-insensitively and named by its first occurrence, a blank cell
+ * as "(blank)", in the order the PivotTable shows them.
+ */
+export function pivotItems(pivot: PivotModel, field: string): string[] {
+  const source = pivot.sourceRange();
+  const names = pivot.fieldNames();
+  const column = names.findIndex((n) => n.toLowerCase() === field.toLowerCase());
+  if (column < 0) return [];
+  const src = pivot.source.sheet;
+  const items = new Map<string, string>();
+  for (let r = source.row + 1; r < source.row + source.rowCount; r++) {
+    const text = src.text(r, source.column + column) || "(blank)";
+    const key = text.toLowerCase();
+    if (!items.has(key)) items.set(key, text);
+  }
+  return [...items.values()].sort(compareItems);
+}
+
+/**
  * Computes the pivot grid from the current source data (every row: pivots ignore the sheet's
  * filters) and writes it at the destination, replacing the previous rendering. A compact, tabular
  * rendering: row items down, column items x data fields across, grand totals as configured.

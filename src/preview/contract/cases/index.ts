@@ -7,11 +7,12 @@ import { countIfs, countIfsProof } from "./countIfs";
 import { filteredWrites } from "./filteredWrites";
 import { formats } from "./formats";
 import { freezePanes } from "./freezePanes";
+import { lookups } from "./lookups";
 import { navigation } from "./navigation";
 import { rangeDerivation } from "./rangeDerivation";
 import { officeHost } from "./officeHost";
 import { payload } from "./payload";
-import { pivotTables } from "./pivotTables";
+import { pivotItems, pivotTables } from "./pivotTables";
 import { protection } from "./protection";
 import { rangeView } from "./rangeView";
 import { requirementSets } from "./requirementSets";
@@ -39,9 +40,11 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   rangeView,
   countIfs,
   countIfsProof,
+  lookups,
   tables,
   sort,
   pivotTables,
+  pivotItems,
   conditionalFormats,
   freezePanes,
   charts,

@@ -92,3 +92,58 @@ export const pivotTables: ContractCase = {
     return { names, rawName, trimmedName, overlapping, duplicates, deleted };
   },
 };
+
+/**
+ * A row field's items (RowColumnPivotHierarchy.fields > PivotField.items, ExcelApi 1.8), read in the
+ * batch that adds the hierarchy: one item per distinct text, case aside ("Retail" and "RETAIL" are one
+ * item, "Retail " another), a blank cell as "(blank)". Build summaries counts each item with COUNTIFS
+ * and proves the items cover every row, so an item named otherwise only makes it read the column.
+ */
+export const pivotItems: ContractCase = {
+  id: "pivot-field-items",
+  title: "PivotTable row field items",
+  source: "https://learn.microsoft.com/javascript/api/excel/excel.pivotfield",
+  members: [
+    "RowColumnPivotHierarchy.fields",
+    "PivotFieldCollection.getItem",
+    "PivotField.items",
+    "PivotItemCollection.load",
+    "PivotItemCollection.items",
+    "PivotItem.name",
+    "PivotTable.name",
+  ],
+  async run(c) {
+    const items = await c.attempt(async (context, sheet) => {
+      put(sheet, "A1:B7", [
+        ["Industry", "Customer"],
+        ["Retail", "a"],
+        ["RETAIL", "b"],
+        ["Retail ", "c"],
+        ["", "d"],
+        ["Health", "e"],
+        ["Retail", "f"],
+      ]);
+      const pivot = sheet.pivotTables.add("PPContractItems", sheet.getRange("A1:B7"), sheet.getRange("E1"));
+      const row = pivot.rowHierarchies.add(pivot.hierarchies.getItem("Industry"));
+      const items = row.fields.getItem("Industry").items.load("items/name");
+      await context.sync();
+      return items.items.map((item) => item.name).sort();
+    });
+    // Build summaries renames a rebuilt sheet's PivotTables once the old ones are gone: a name in
+    // use elsewhere in the workbook is refused.
+    const renamed = await c.attempt(async (context, sheet) => {
+      const other = sheet.pivotTables.add("PPContractOther", sheet.getRange("A1:B7"), sheet.getRange("J1"));
+      other.rowHierarchies.add(other.hierarchies.getItem("Customer"));
+      sheet.pivotTables.getItem("PPContractItems").name = "PPContractRenamed";
+      sheet.pivotTables.load("items/name");
+      await context.sync();
+      return sheet.pivotTables.items.map((p) => p.name).sort();
+    });
+    const taken = await c.attempt(async (context, sheet) => {
+      sheet.pivotTables.getItem("PPContractRenamed").name = "ppcontractother";
+      await context.sync();
+      return "renamed";
+    });
+    return { items, renamed, taken };
+  },
+};

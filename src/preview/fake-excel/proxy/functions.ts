@@ -8,10 +8,11 @@ import { type RangeTarget, resolveRangeArg } from "./range";
 /**
  * `workbook.functions` (ExcelApi 1.2): worksheet functions evaluated by Excel, one FunctionResult each.
  * https://learn.microsoft.com/javascript/api/excel/excel.functions
- * Only what the add-in may use is here: COUNTIF, COUNTIFS, COUNTA and SUBTOTAL(3 | 103).
+ * Only what the add-in may use is here: COUNTIF, COUNTIFS, COUNTA, SUBTOTAL(3 | 103), and MATCH and
+ * VLOOKUP in their exact-match forms.
  */
 interface ResultTarget {
-  value: number | null;
+  value: number | string | boolean | null;
   error: string | null;
 }
 
@@ -21,7 +22,7 @@ const RESULT_PROPS: Record<string, PropDef<ResultTarget>> = {
 };
 
 export class FunctionResultProxy extends ProxyObject<ResultTarget> {
-  declare value: number | null;
+  declare value: number | string | boolean | null;
   declare error: string | null;
 
   get _class(): string {
@@ -83,6 +84,28 @@ function visibleCells(t: RangeTarget): CellValue[] {
 }
 
 const isBlank = (v: CellValue) => v === "" || v === null;
+
+/** Excel refuses lookup texts longer than 255 characters (#VALUE!). */
+const MAX_LOOKUP_TEXT = 255;
+
+/**
+ * Exact lookup (MATCH type 0, VLOOKUP with FALSE): the first cell equal to the lookup value. Text is
+ * compared with the whole cell ignoring case, `*`, `?` are wildcards and `~` escapes them; text never
+ * equals a number ("5" misses 5) nor an empty cell. https://support.microsoft.com/office/match-function-e8dffd45-c762-47d6-bf89-533f4a37673a
+ */
+function firstExact(lookup: unknown, values: readonly CellValue[]): number {
+  if (typeof lookup === "string") {
+    if (lookup === "") return -1;
+    const criterion = `=${lookup}`;
+    return values.findIndex((v) => typeof v === "string" && v !== "" && matchesCustom(criterion, v, v));
+  }
+  if (typeof lookup === "number" || typeof lookup === "boolean") return values.findIndex((v) => v === lookup);
+  return fail(
+    "InvalidArgument",
+    "Functions.match",
+    "The lookup value must be a number, a text or a logical.",
+  );
+}
 
 export class FunctionsProxy extends ProxyObject<SheetModel> {
   get _class(): string {
@@ -147,6 +170,49 @@ export class FunctionsProxy extends ProxyObject<SheetModel> {
       value: targets.reduce((n, t) => n + cells(t).filter((v) => !isBlank(v)).length, 0),
       error: null,
     }));
+  }
+
+  /** MATCH(lookup, range, 0): the 1-based position of the first exact match in a row or column, else #N/A. */
+  match(lookupValue: unknown, lookupArray: unknown, matchType?: unknown): FunctionResultProxy {
+    if (matchType !== 0)
+      fail(
+        "InvalidArgument",
+        "Functions.match",
+        "The in-memory Excel evaluates MATCH with match type 0 only.",
+      );
+    return this._evaluate("match", [lookupArray], ([t]) => {
+      if (t.rect.rowCount > 1 && t.rect.columnCount > 1) return { value: null, error: "#N/A" };
+      if (typeof lookupValue === "string" && lookupValue.length > MAX_LOOKUP_TEXT)
+        return { value: null, error: "#VALUE!" };
+      const at = firstExact(lookupValue, cellsOnce(this.context.syncing, t));
+      return at < 0 ? { value: null, error: "#N/A" } : { value: at + 1, error: null };
+    });
+  }
+
+  /**
+   * VLOOKUP(lookup, table, column, FALSE): the value in `column` of the first row whose first cell
+   * matches exactly (as MATCH), else #N/A; an empty cell gives 0, as in Excel.
+   */
+  vlookup(
+    lookupValue: unknown,
+    tableArray: unknown,
+    colIndexNum: unknown,
+    rangeLookup?: unknown,
+  ): FunctionResultProxy {
+    if (rangeLookup !== false)
+      fail("InvalidArgument", "Functions.vlookup", "The in-memory Excel evaluates VLOOKUP with FALSE only.");
+    return this._evaluate("vlookup", [tableArray], ([t]) => {
+      const column = Number(colIndexNum);
+      if (!Number.isInteger(column) || column < 1) return { value: null, error: "#VALUE!" };
+      if (column > t.rect.columnCount) return { value: null, error: "#REF!" };
+      if (typeof lookupValue === "string" && lookupValue.length > MAX_LOOKUP_TEXT)
+        return { value: null, error: "#VALUE!" };
+      const first = cellsOnce(this.context.syncing, { ...t, rect: { ...t.rect, columnCount: 1 } });
+      const at = firstExact(lookupValue, first);
+      if (at < 0) return { value: null, error: "#N/A" };
+      const found = t.sheet.getValue(t.rect.row + at, t.rect.column + column - 1);
+      return { value: isBlank(found) ? 0 : found, error: null };
+    });
   }
 
   /** SUBTOTAL(3, range) and SUBTOTAL(103, range): non-blank cells in visible rows (filters ignore both). */

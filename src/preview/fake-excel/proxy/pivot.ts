@@ -2,7 +2,7 @@ import { intersect, parseAddress } from "../address";
 import { fail } from "../errors";
 import type { SheetModel } from "../model";
 import { type DataFieldModel, PivotModel, type SummarizeBy } from "../objects";
-import { defaultSummarizeBy, renderPivot } from "../pivotRender";
+import { defaultSummarizeBy, pivotItems, renderPivot } from "../pivotRender";
 import { type Loadable, type PropDef, CollectionProxy, ProxyObject, installProps } from "./base";
 import type { ContextCore } from "./context";
 import { RangeProxy, type RangeTarget, assertWritable } from "./range";
@@ -55,7 +55,7 @@ export class PivotTableCollectionProxy extends CollectionProxy<PivotModel, Pivot
   }
 
   getItem(name: string): PivotTableProxy {
-    return new PivotTableProxy(this.context, () => this._find(name));
+    return new PivotTableProxy(this.context, () => this._find(name), false, "PivotTableCollection.getItem");
   }
 
   getItemOrNullObject(name: string): PivotTableProxy {
@@ -144,8 +144,15 @@ export class PivotTableCollectionProxy extends CollectionProxy<PivotModel, Pivot
 const PIVOT_PROPS: Record<string, PropDef<PivotModel>> = {
   name: {
     get: (p) => p.name,
+    // Names are unique in the workbook (case aside) and not blank, as PivotTableCollection.add asks.
     set: (p, v) => {
-      p.name = String(v);
+      const name = String(v);
+      if (name.trim() === "") fail("InvalidArgument", "PivotTable.name", "A PivotTable needs a name.");
+      const taken = p.sheet.workbook.pivotTables.some(
+        (other) => other !== p && other.name.toLowerCase() === name.toLowerCase(),
+      );
+      if (taken) fail("InvalidArgument", "PivotTable.name", `A PivotTable named '${name}' already exists.`);
+      p.name = name;
     },
   },
   id: { get: (p) => p.id },
@@ -339,8 +346,133 @@ export class AxisHierarchyProxy extends ProxyObject<HierarchyTarget> {
   get _props(): Record<string, PropDef<HierarchyTarget>> {
     return HIERARCHY_PROPS;
   }
+
+  override _navigate(name: string): Loadable | undefined {
+    return name === "fields" ? this.fields : undefined;
+  }
+
+  /** The hierarchy's fields: for a range source, one field named as the hierarchy. */
+  get fields(): PivotFieldCollectionProxy {
+    return this._child("fields", () => new PivotFieldCollectionProxy(this.context, () => this._resolve()));
+  }
 }
 installProps(AxisHierarchyProxy, Object.keys(HIERARCHY_PROPS));
+
+/** A hierarchy's field, or one of its items: what the proxies below resolve to. */
+interface FieldTarget {
+  pivot: PivotModel;
+  field: string;
+}
+interface ItemTarget extends FieldTarget {
+  item: string;
+}
+
+const FIELD_PROPS: Record<string, PropDef<FieldTarget>> = {
+  name: { get: (f) => f.field },
+  id: { get: (f) => f.field },
+};
+
+/** RowColumnPivotHierarchy.fields (ExcelApi 1.8). */
+export class PivotFieldCollectionProxy extends CollectionProxy<FieldTarget, PivotFieldProxy> {
+  constructor(
+    context: ContextCore,
+    private readonly hierarchy: () => HierarchyTarget,
+  ) {
+    super(context);
+  }
+
+  get _class(): string {
+    return "PivotFieldCollection";
+  }
+
+  protected _list(): FieldTarget[] {
+    const { pivot, field } = this.hierarchy();
+    return [{ pivot, field }];
+  }
+
+  protected _itemProxy(f: FieldTarget): PivotFieldProxy {
+    return new PivotFieldProxy(this.context, () => f);
+  }
+
+  getItem(name: string): PivotFieldProxy {
+    return new PivotFieldProxy(
+      this.context,
+      // Through the collection, so the navigation that led to it (RowColumnPivotHierarchy.fields) is checked.
+      () => this._resolve().find((f) => f.field.toLowerCase() === String(name).toLowerCase()) ?? null,
+      false,
+      "PivotFieldCollection.getItem",
+    );
+  }
+}
+
+export class PivotFieldProxy extends ProxyObject<FieldTarget> {
+  declare name: string;
+  declare id: string;
+
+  get _class(): string {
+    return "PivotField";
+  }
+
+  get _props(): Record<string, PropDef<FieldTarget>> {
+    return FIELD_PROPS;
+  }
+
+  protected override _isGone(f: FieldTarget): boolean {
+    return f.pivot.deleted || f.pivot.sheet.deleted;
+  }
+
+  override _navigate(name: string): Loadable | undefined {
+    return name === "items" ? this.items : undefined;
+  }
+
+  /** The field's items, computed from the source when loaded (see pivotItems). */
+  get items(): PivotItemCollectionProxy {
+    return this._child("items", () => new PivotItemCollectionProxy(this.context, () => this._resolve()));
+  }
+}
+installProps(PivotFieldProxy, Object.keys(FIELD_PROPS));
+
+const ITEM_PROPS: Record<string, PropDef<ItemTarget>> = {
+  name: { get: (i) => i.item },
+  id: { get: (i) => `${i.field}[${i.item}]` },
+};
+
+/** PivotField.items (ExcelApi 1.8). */
+export class PivotItemCollectionProxy extends CollectionProxy<ItemTarget, PivotItemProxy> {
+  constructor(
+    context: ContextCore,
+    private readonly field: () => FieldTarget,
+  ) {
+    super(context);
+  }
+
+  get _class(): string {
+    return "PivotItemCollection";
+  }
+
+  protected _list(): ItemTarget[] {
+    const { pivot, field } = this.field();
+    return pivotItems(pivot, field).map((item) => ({ pivot, field, item }));
+  }
+
+  protected _itemProxy(i: ItemTarget): PivotItemProxy {
+    return new PivotItemProxy(this.context, () => i);
+  }
+}
+
+export class PivotItemProxy extends ProxyObject<ItemTarget> {
+  declare name: string;
+  declare id: string;
+
+  get _class(): string {
+    return "PivotItem";
+  }
+
+  get _props(): Record<string, PropDef<ItemTarget>> {
+    return ITEM_PROPS;
+  }
+}
+installProps(PivotItemProxy, Object.keys(ITEM_PROPS));
 
 /** rowHierarchies, columnHierarchies, filterHierarchies. */
 export class AxisHierarchyCollectionProxy extends CollectionProxy<HierarchyTarget, AxisHierarchyProxy> {
