@@ -11,7 +11,7 @@ import { generateReport } from "../../src/preview/sample-report";
 const as = (action: unknown) => action as ActionDefinition<never, unknown>;
 
 describe("the main flow's round trips (web limits, 3,000 rows)", () => {
-  it("Analyze 2, Act now + Evaluate 3, helper columns 3, Prepare 4, Reset 3; Reset leaves the workbook as it was", async () => {
+  it("Analyze 2, Act now + Evaluate 3, helper columns 3, summaries 5, Prepare 4, Reset 3; Reset leaves the workbook as it was", async () => {
     const report = generateReport({ layout: "ai-business", rows: 3000, seed: 21, messy: true });
     const fake = createFakeExcel({ limits: "web", apiVersion: "1.17" });
     fake.workbook.addSheet("Report", report.rows);
@@ -30,12 +30,14 @@ describe("the main flow's round trips (web limits, 3,000 rows)", () => {
       filter: (await syncsOf(actions.showActNowEvaluate, { product })).syncs,
       // Open, one read block, one write block carrying the filter's lift and return, header and record.
       helperColumns: (await syncsOf(actions.addHelperColumns, {})).syncs,
+      // Open, sheet + first PivotTable, second PivotTable, COUNTIFS over their items, chart.
+      summaries: (await syncsOf(actions.buildSummaries)).syncs,
       // Open, the layout before, the sheets' titles, then freeze + fit + colour + About sheet.
       prepare: (await syncsOf(actions.prepareForSellers)).syncs,
       // Open, the sheets' titles, then everything else in one batch.
       reset: (await syncsOf(actions.resetSheet, {})).syncs,
     };
-    expect(counts).toEqual({ analyze: 2, filter: 3, helperColumns: 3, prepare: 4, reset: 3 });
+    expect(counts).toEqual({ analyze: 2, filter: 3, helperColumns: 3, summaries: 5, prepare: 4, reset: 3 });
     expect(workbookSnapshot(fake.workbook)).toEqual(before);
   }, 60_000);
 });
