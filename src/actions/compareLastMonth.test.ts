@@ -3,6 +3,16 @@ import { workbookSnapshot, createFakeExcel, type FakeExcel } from "../preview/fa
 import { generateReport, reportToCsv, type SampleOptions } from "../preview/sample-report";
 import { deriveLastMonth, expectedChanges, known } from "../preview/sample-report/lastMonth";
 import { detectLayout } from "../domain/layout";
+import {
+  compareReports,
+  comparisonWarnings,
+  currentColumnsNeeded,
+  planComparison,
+  previousColumnsNeeded,
+} from "../domain/compare";
+import { whatChangedSheet } from "../domain/compareSheet";
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
+import type { CellValue } from "../domain/types";
 import { TODAY } from "../../test/support/workbooks";
 import { isLowMatchRefusal, type CompareResult } from "./compareLastMonth";
 
@@ -258,5 +268,103 @@ describe("bad input: a clear message and the workbook as it was", () => {
     const row = cells.indexOf('=HYPERLINK("https://example.com","Gone")');
     expect(row).toBeGreaterThan(0);
     expect(changed.getFormula(row, 0)).toBeUndefined();
+  });
+
+  it("reads the name columns only where they matter (issue 16), with what reading them in full gives", async () => {
+    const report = generateReport({ layout: "ai-business", rows: 600, seed: 41, messy: true });
+    const last = deriveLastMonth(report, { seed: 42, goneCount: 40 });
+    const layoutOf = (rows: CellValue[][]) => {
+      const detection = detectLayout(rows.slice(0, HEADER_SEARCH_ROWS + SAMPLE_ROWS));
+      if (!detection.ok) throw new Error(detection.reason);
+      return detection.layout;
+    };
+    const now = layoutOf(report.rows);
+    const before = layoutOf(last.rows);
+    const data = report.rows.slice(now.headerRow + 1);
+    const keyColumn = now.roles.customerId!;
+    const nameColumn = now.roles.accountName!;
+    const clusters = now.products.map((p) => p.cluster);
+    const blank = (row: CellValue[]) => [keyColumn, ...clusters].forEach((c) => (row[c] = ""));
+    // Rows the generator never makes: a name and nothing else (not compared), a cluster and no key
+    // (234: between rows read for their name, read through but not theirs to settle).
+    for (const r of [230, 231, 232, 236, 300, 599]) {
+      blank(data[r]);
+      data[r][nameColumn] = `Only A Name ${r}`;
+    }
+    data[234][keyColumn] = "";
+    blank(data[250]);
+    data[250][nameColumn] = "";
+    // Last month's names as they come: formula-like, spaced, blank.
+    const oldName = before.roles.accountName!;
+    const oldRows = last.rows.slice(before.headerRow + 1);
+    const goneIds = new Set(last.gone.map((g) => g.customerId));
+    const goneRows = oldRows.filter((row) => goneIds.has(String(row[before.roles.customerId!])));
+    goneRows[0][oldName] = "=SUM(A1:A2)";
+    goneRows[1][oldName] = "  Padded Name  ";
+    goneRows[2][oldName] = "";
+
+    // What compare wrote before issue 16: this month's name and last month's names read in full.
+    const planned = planComparison(now, before, "all");
+    if (!planned.ok) throw new Error(planned.reason);
+    const plan = planned.plan;
+    const columns = (rows: CellValue[][], read: number[]) =>
+      new Map(read.map((c) => [c, rows.map((row) => row[c] ?? "")]));
+    const expected = compareReports(
+      {
+        layout: now,
+        columns: columns(data, [...currentColumnsNeeded(now, plan), nameColumn]),
+        rowCount: data.length,
+      },
+      {
+        layout: before,
+        columns: columns(oldRows, [...previousColumnsNeeded(before, plan), oldName]),
+        rowCount: oldRows.length,
+      },
+      plan,
+    );
+    expect(expected.rowsWithoutKey).toBe(7);
+    // The 40 gone, and the 8 customers whose key this month lost.
+    expect(expected.gone.length).toBe(48);
+
+    const fake = createFakeExcel();
+    fake.workbook.addSheet("Report", report.rows);
+    fake.workbook.addSheet("October", last.rows);
+    const session = createSession(fake, () => TODAY);
+    fake.resetStats();
+    const outcome = await session.run(actions.compareLastMonth, {});
+    const cellsRead = fake.stats.cellsRead;
+    done(outcome);
+    if (outcome.status !== "done") return;
+    expect(outcome.warnings).toEqual(comparisonWarnings(expected));
+    const width = report.rows[now.headerRow].length;
+    expect(groupOnSheet(fake, now.headerRow, width, data.length).values).toEqual(expected.rows);
+    const sheet = whatChangedSheet(
+      "Report",
+      { kind: "sheet", name: "Report", family: now.reportTypeLabel, month: null },
+      { kind: "sheet", name: "October", family: before.reportTypeLabel, month: null },
+      expected,
+    );
+    const changed = fake.workbook.sheet("What Changed")!;
+    expect(changed.values(sheet.goneHeaderRow + 1, 0, sheet.gone.length + 1, 4)).toEqual([
+      ...sheet.gone,
+      ["", "", "", ""],
+    ]);
+    const top = changed.values(4, 0, sheet.goneHeaderRow - 4, sheet.width);
+    expect(top).toEqual(
+      sheet.top.values.slice(4).map((row) => [...row, ...Array(sheet.width - row.length).fill("")]),
+    );
+    expect(
+      changed.getFormula(
+        sheet.goneHeaderRow + 1 + expected.gone.findIndex((g) => g.name === "=SUM(A1:A2)"),
+        0,
+      ),
+    ).toBeUndefined();
+
+    // Neither name column was read down the report: both header blocks, the key and cluster columns,
+    // and a few hundred cells around the rows that needed a name.
+    const headerCells = 2 * (HEADER_SEARCH_ROWS + SAMPLE_ROWS) * width;
+    const keyAndClusters = (1 + clusters.length) * (data.length + oldRows.length);
+    expect(cellsRead).toBeGreaterThan(headerCells + keyAndClusters);
+    expect(cellsRead).toBeLessThan(headerCells + keyAndClusters + (data.length + oldRows.length) / 2);
   });
 });

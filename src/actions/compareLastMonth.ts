@@ -10,12 +10,18 @@ import {
   compareInSteps,
   comparisonWarnings,
   currentColumnsNeeded,
+  currentIdentityColumn,
   LOW_MATCH_RATE,
   matchSummary,
+  nameGoneCustomers,
   percent,
   planComparison,
   previousColumnsNeeded,
+  previousNameColumn,
   reportMonth,
+  rowsBlankInEveryColumn,
+  settleRowsWithoutKey,
+  type ComparePlan,
   type Comparison,
   type MatchKey,
 } from "../domain/compare";
@@ -35,6 +41,7 @@ import {
   sheetNames,
   type SheetReportTop,
 } from "../excel/otherSheet";
+import { readCells, type CellsRead } from "../excel/read";
 import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
 import { throwIfCancelled, yieldToHost } from "../excel/progress";
 import { loadState } from "../excel/state";
@@ -88,6 +95,8 @@ interface PreviousReport {
   rowCount: number;
   description: Omit<ReportDescription, "family">;
   read(columns: readonly number[]): Promise<Map<number, CellValue[]>>;
+  /** Some cells of one column (data rows): where to read them on its sheet, or the values of a file's. */
+  cells(column: number, rows: readonly number[]): { read: CellsRead } | { values: Map<number, CellValue> };
 }
 
 function count(n: number): string {
@@ -105,6 +114,15 @@ function fromSheet(env: ActionEnv, top: SheetReportTop): PreviousReport {
     description: { kind: "sheet", name: top.sheetName, month: reportMonth(top.titleRows, top.sheetName) },
     read: (columns) =>
       readSheetReportColumns(env.host, top, columns, { onProgress: env.onProgress, signal: env.signal }),
+    cells: (column, rows) => ({
+      read: {
+        sheetName: top.sheetName,
+        firstRow: top.headerSheetRow + 1,
+        column: top.area.column + column,
+        rows,
+        sample: top.sample.map((row) => row[column]),
+      },
+    }),
   };
 }
 
@@ -125,6 +143,10 @@ async function previousReport(
       rowCount: file.rowCount,
       description: { kind: "file", name, month: reportMonth(file.titleRows, name) },
       read: (columns) => Promise.resolve(fileReportColumns(file, columns)),
+      cells: (column, rows) => {
+        const values = fileReportColumns(file, [column]).get(column)!;
+        return { values: new Map(rows.map((r) => [r, values[r]])) };
+      },
     };
   }
   if (source && "sheetName" in source) {
@@ -169,6 +191,54 @@ function lowMatchMessage(c: Comparison): string {
   );
 }
 
+/**
+ * Issue 16: the cells compareInSteps went without, read only where they matter, in one sync: this
+ * month's identity cells (account name) on rows blank in every read column, and last month's names of
+ * the customers no longer in the report. The comparison becomes what reading both columns in full gives.
+ */
+async function completeComparison(
+  env: ActionEnv,
+  report: OpenedReport,
+  current: { columns: Map<number, CellValue[]>; rowCount: number },
+  previous: PreviousReport,
+  plan: ComparePlan,
+  comparison: Comparison,
+): Promise<Comparison> {
+  const identityColumn = currentIdentityColumn(report.layout, plan);
+  const identityRows =
+    identityColumn === undefined
+      ? []
+      : rowsBlankInEveryColumn({
+          layout: report.layout,
+          columns: current.columns,
+          rowCount: current.rowCount,
+        });
+  const nameColumn = previousNameColumn(previous.layout, plan);
+  const names =
+    nameColumn === undefined || comparison.gone.length === 0
+      ? { values: new Map<number, CellValue>() }
+      : previous.cells(
+          nameColumn,
+          comparison.gone.map((g) => g.row),
+        );
+  const reads: CellsRead[] = [];
+  if (identityColumn !== undefined && identityRows.length)
+    reads.push({
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      column: report.area.column + identityColumn,
+      rows: identityRows,
+      sample: report.sample.map((row) => row[identityColumn]),
+    });
+  if ("read" in names) reads.push(names.read);
+  const read = reads.length ? await readCells(env.host, reads, { signal: env.signal }) : [];
+  const identity =
+    identityColumn !== undefined && identityRows.length ? read.shift()! : new Map<number, CellValue>();
+  const nameCells = "read" in names ? read.shift()! : names.values;
+  const settled = settleRowsWithoutKey(comparison, identity);
+  return nameColumn === undefined ? settled : nameGoneCustomers(settled, nameCells);
+}
+
 /** Compares this report with last month's and writes the Last Month columns and the What Changed sheet. */
 export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
   id: "compareLastMonth",
@@ -205,7 +275,7 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
       await yieldToHost();
       step = steps.next();
     }
-    const comparison = step.value;
+    let comparison = step.value;
     if (comparison.matched === 0) {
       throw new UserFacingError(
         `None of this report's ${count(comparison.customers)} customers is in last month's report by ` +
@@ -214,6 +284,14 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     }
     if (comparison.matchRate < LOW_MATCH_RATE && !input.confirmLowMatch)
       throw new UserFacingError(lowMatchMessage(comparison));
+    comparison = await completeComparison(
+      env,
+      report,
+      { columns: currentData, rowCount: report.dataRowCount },
+      previous,
+      plan,
+      comparison,
+    );
 
     // Read-only steps first: the What Changed sheet's name and this report's month.
     const target = await chooseWhatChangedSheet(env.host, report.sheetName);
