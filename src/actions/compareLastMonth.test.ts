@@ -147,6 +147,33 @@ describe("Compare with last month, against the in-memory Excel", () => {
     expect(wantedRows.some((r) => last.isNew[r])).toBe(true);
   });
 
+  it("a picked sheet whose report starts below an empty row and right of empty columns: found in one sync", async () => {
+    const { report, last, fake, session, labels, width } = setup(
+      { layout: "ai-business", rows: 200, seed: 25, messy: true },
+      { lastMonthSheet: null },
+    );
+    fake.workbook.addSheet("October", [[], ...last.rows.map((row) => ["", "", ...row])]);
+    fake.resetStats();
+    fake.stats.trace = [];
+    const result = done<CompareResult>(
+      await session.run(actions.compareLastMonth, { source: { sheetName: "October" } }),
+    );
+    expect(result.lastMonth).toEqual({ kind: "sheet", name: "October", month: "October 2026" });
+    expect(groupOnSheet(fake, report.truth.headerRow, width, report.truth.dataRows).values).toEqual(
+      expectedChanges(report, last, labels),
+    );
+    const changed = fake.workbook.sheet("What Changed")!;
+    const names = changed.values(0, 0, 300, 1).map((row) => row[0]);
+    for (const g of last.gone) expect(names).toContain(g.name);
+    // Opening this report and finding last month's: one sync each, no listing of the sheets.
+    const trace = fake.stats.trace;
+    expect(trace[1].members.filter((m) => m === "Range.load")).toHaveLength(3);
+    expect(trace.filter((sync) => sync.members.includes("Worksheet.getUsedRangeOrNullObject"))).toHaveLength(
+      0,
+    );
+    expect(trace.filter((sync) => sync.members.join() === "WorksheetCollection.load")).toHaveLength(0);
+  });
+
   it("lists the other report sheets, skipping sheets that are not reports", async () => {
     const { fake, session } = setup({ layout: "azure", rows: 50, seed: 25 });
     fake.workbook.addSheet("Notes", [["call list for Friday"]]);
@@ -187,6 +214,27 @@ describe("bad input: a clear message and the workbook as it was", () => {
       fake,
       () => session.run(actions.compareLastMonth, {}),
       /Cloud & AI Platform \(Azure\) report/,
+    );
+  });
+
+  it("a picked sheet that is empty, that the add-in made, or that is gone", async () => {
+    const { fake, session } = setup({ layout: "azure", rows: 60, seed: 39 });
+    fake.workbook.addSheet("Empty");
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "empty" } }),
+      /The sheet "Empty" does not hold a CloudAscent report: The sheet "Empty" is empty\./,
+    );
+    done(await session.run(actions.compareLastMonth, { source: { sheetName: "October" } }));
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "What Changed" } }),
+      /"What Changed" is a sheet the add-in made, not a report/,
+    );
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "September" } }),
+      /There is no sheet "September" in this workbook any more/,
     );
   });
 

@@ -37,7 +37,6 @@ import {
   otherReportSheets,
   readSheetReportColumns,
   readSheetReportTop,
-  readTitleRows,
   sheetNames,
   type SheetReportTop,
 } from "../excel/otherSheet";
@@ -80,6 +79,9 @@ export interface CompareResult {
   whatChangedSheet: string;
   lastMonth: { kind: "sheet" | "file"; name: string; month: string | null };
 }
+
+/** Columns of this report's title rows searched for its month. */
+const TITLE_COLUMNS = 8;
 
 /** Words every low-match refusal holds, so the pane can offer "Compare anyway". */
 export const LOW_MATCH_MARK = "Compare anyway";
@@ -157,19 +159,20 @@ async function previousReport(
           "Nothing was changed.",
       );
     }
-    const name = (await sheetNames(env.host)).find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const names = report.sheetNames ?? (await sheetNames(env.host));
+    const name = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
     if (!name)
       throw new UserFacingError(
         `There is no sheet "${wanted}" in this workbook any more. Nothing was changed.`,
       );
-    const reading = await readSheetReportTop(env.host, env.capabilities, name);
+    const reading = await readSheetReportTop(env.host, env.capabilities, name, { picked: true });
     if (!reading.ok)
       throw new UserFacingError(
         `The sheet "${name}" does not hold a CloudAscent report: ${reading.reason} Nothing was changed.`,
       );
     return fromSheet(env, reading.report);
   }
-  const others = await otherReportSheets(env.host, env.capabilities, report.sheetName);
+  const others = await otherReportSheets(env.host, env.capabilities, report.sheetName, report.sheetNames);
   if (others.length === 1) return fromSheet(env, others[0]);
   if (others.length === 0) {
     throw new UserFacingError(
@@ -252,7 +255,7 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     const report = await openReport(env.host, env.capabilities);
     refuseIfProtected(report);
     const previous = await previousReport(env, report, input.source);
-    const state = await loadState(env.host, env.capabilities);
+    const state = await loadState(env.host, env.capabilities, report);
     const settings = normaliseScoreSettings(state?.score ?? DEFAULT_SCORE_SETTINGS);
     const planned = planComparison(report.layout, previous.layout, settings.products);
     if (!planned.ok) throw new UserFacingError(planned.reason);
@@ -294,13 +297,16 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     );
 
     // Read-only steps first: the What Changed sheet's name and this report's month.
-    const target = await chooseWhatChangedSheet(env.host, report.sheetName);
-    const titleRows = await readTitleRows(env.host, report.sheetName, report.area, report.headerSheetRow);
+    const target = await chooseWhatChangedSheet(env.host, report.sheetName, report.sheetNames);
     const thisMonth: ReportDescription = {
       kind: "sheet",
       name: report.sheetName,
       family: report.layout.reportTypeLabel,
-      month: reportMonth(titleRows, report.sheetName),
+      // The title rows' first columns, as read with the header.
+      month: reportMonth(
+        report.titleRows.map((row) => row.slice(0, TITLE_COLUMNS)),
+        report.sheetName,
+      ),
     };
     const lastMonth: ReportDescription = { ...previous.description, family: previous.layout.reportTypeLabel };
 
@@ -379,7 +385,7 @@ export const listLastMonthSheets: ActionDefinition<void, LastMonthSheets> = {
   needs: ["isReport"],
   async perform(env) {
     const report = await openReport(env.host, env.capabilities);
-    const others = await otherReportSheets(env.host, env.capabilities, report.sheetName);
+    const others = await otherReportSheets(env.host, env.capabilities, report.sheetName, report.sheetNames);
     const sheets = others.map((o) => ({
       sheetName: o.sheetName,
       family: o.layout.reportTypeLabel,

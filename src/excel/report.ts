@@ -32,6 +32,8 @@ export interface OpenedReport {
   dataRowCount: number;
   /** Data rows read with the header (column offsets as in the layout), used to size read blocks. */
   sample: CellValue[][];
+  /** Rows above the header (title rows such as "Downloaded 2026-11-25"), as read with it. */
+  titleRows: CellValue[][];
   /** The sheet's AutoFilter (null when the host has no AutoFilter API). */
   autoFilter: SheetAutoFilter | null;
   /** The Excel table holding the report, when it is formatted as one. */
@@ -86,6 +88,7 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
     headerSheetRow,
     dataRowCount: top.area.rowCount - layout.headerRow - 1,
     sample: top.block.slice(layout.headerRow + 1),
+    titleRows: top.block.slice(0, layout.headerRow),
     autoFilter,
     table,
     ...(top.setting ? { setting: top.setting } : {}),

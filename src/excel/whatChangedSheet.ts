@@ -16,8 +16,9 @@ import { suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
 export function chooseWhatChangedSheet(
   host: ExcelHost,
   reportSheetName: string,
+  knownNames?: readonly string[],
 ): Promise<{ name: string; replace: boolean }> {
-  return chooseAddinSheet(host, "whatChanged", reportSheetName);
+  return chooseAddinSheet(host, "whatChanged", reportSheetName, knownNames);
 }
 
 function pad<T>(row: readonly T[], width: number, filler: T): T[] {
