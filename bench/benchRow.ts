@@ -45,15 +45,17 @@ const as = (action: unknown) => action as ActionDefinition<never, unknown>;
 /**
  * One click as the pane makes it: the action; when it finished, analyzeSheet if the pane reads the
  * sheet again after it (refreshAfter: true), then describeWorkbook (usePane's describe()).
+ * "fromResult": the pane updates the report and what is done from the action's own result (usePane's
+ * UPDATED_FROM_RESULT, e.g. Compare with last month), so the click is the action alone.
  */
 export async function paneClick(
   session: Session,
   action: unknown,
   input: unknown,
-  refreshAfter: boolean,
+  refreshAfter: boolean | "fromResult",
 ): Promise<ActionOutcome<unknown>> {
   const outcome = await session.run(as(action), input as never);
-  if (outcome.status !== "done") return outcome;
+  if (outcome.status !== "done" || refreshAfter === "fromResult") return outcome;
   if (action === actions.analyzeSheet) knownHeaderRow.set(session, headerRowOf(outcome));
   if (refreshAfter)
     knownHeaderRow.set(session, headerRowOf(await session.run(as(actions.analyzeSheet), undefined as never)));

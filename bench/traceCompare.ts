@@ -1,6 +1,6 @@
 /**
- * Prints every sync of one Compare with last month click (the action, the pane's re-analysis and its
- * read of what is done), with members and sizes, next to the bench's floor for it.
+ * Prints every sync of one Compare with last month click as the pane makes it (bench/benchRow.ts
+ * paneClick: the pane updates itself from the action's result), with members and sizes.
  * node --max-old-space-size=8192 --import tsx bench/traceCompare.ts [--rows 10000]
  */
 import { actions, createSession } from "../src/actions";
@@ -26,7 +26,7 @@ async function main() {
     session,
     actions.compareLastMonth,
     { source: { sheetName: "October" } },
-    true,
+    "fromResult",
   );
   const trace = fake.stats.trace ?? [];
   console.log(

@@ -14,7 +14,8 @@ import { whatChangedSheet } from "../domain/compareSheet";
 import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
 import type { CellValue } from "../domain/types";
 import { TODAY } from "../../test/support/workbooks";
-import { isLowMatchRefusal, type CompareResult } from "./compareLastMonth";
+import { isLowMatchRefusal, progressAfterCompare, type CompareResult } from "./compareLastMonth";
+import type { WorkbookProgress } from "./describeWorkbook";
 
 function setup(sample: SampleOptions, { lastMonthSheet = "October" as string | null, seed = 5 } = {}) {
   const report = generateReport(sample);
@@ -173,6 +174,56 @@ describe("Compare with last month, against the in-memory Excel", () => {
     );
     expect(trace.filter((sync) => sync.members.join() === "WorksheetCollection.load")).toHaveLength(0);
   });
+
+  it.each([
+    ["new customers and moves", { layout: "ai-business", rows: 300, seed: 26, messy: true }, 5, undefined],
+    ["no new customer", { layout: "azure", rows: 200, seed: 27 }, 6, 0],
+  ] as const)(
+    "what is done after Compare, from its result alone, is what reading the workbook says (%s)",
+    async (_, sample, seed, newShare) => {
+      const report = generateReport({ ...sample });
+      const last = deriveLastMonth(report, { seed, ...(newShare === undefined ? {} : { newShare }) });
+      const fake = createFakeExcel();
+      fake.workbook.addSheet("Report", report.rows);
+      fake.workbook.addSheet("October", last.rows);
+      const session = createSession(fake, () => TODAY);
+      const describe = async () =>
+        done<WorkbookProgress>(await session.run(actions.describeWorkbook, undefined));
+      let progress = await describe();
+      expect(progress.lastMonth).toBeNull();
+      for (let run = 0; run < 2; run++) {
+        const result = done<CompareResult>(await session.run(actions.compareLastMonth, {}));
+        const read = await describe();
+        expect(progressAfterCompare(progress, result)).toEqual(read);
+        progress = read;
+      }
+      if (newShare === 0) expect(progress.lastMonth!.byChange).not.toHaveProperty("New");
+      else expect(progress.lastMonth!.byChange.New).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    ["a plain report", { layout: "azure", rows: 200, seed: 28, messy: true }, false],
+    ["helper columns and a filter on", { layout: "ai-business", rows: 300, seed: 29, messy: true }, true],
+    ["a 2023 layout", { layout: "d365-2023", rows: 200, seed: 30 }, false],
+  ] as const)(
+    "changes nothing Analyze reports, so the pane keeps its analysis after it (%s)",
+    async (_, sample, worked) => {
+      const { session } = setup({ ...sample });
+      const analyze = async () => done(await session.run(actions.analyzeSheet, undefined));
+      if (worked) {
+        const product = (await analyze()).analysis.products[0].key;
+        done(await session.run(actions.addHelperColumns, {}));
+        done(await session.run(actions.showActNowEvaluate, { product }));
+      }
+      const before = await analyze();
+      done(await session.run(actions.compareLastMonth, {}));
+      expect(await analyze()).toEqual(before);
+      // A rerun, updating the columns in place.
+      done(await session.run(actions.compareLastMonth, {}));
+      expect(await analyze()).toEqual(before);
+    },
+  );
 
   it("lists the other report sheets, skipping sheets that are not reports", async () => {
     const { fake, session } = setup({ layout: "azure", rows: 50, seed: 25 });

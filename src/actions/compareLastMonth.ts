@@ -48,6 +48,7 @@ import { TEXT_FORMAT } from "../excel/write";
 import { chooseWhatChangedSheet, writeWhatChangedSheet } from "../excel/whatChangedSheet";
 import { ensureHelperColumns } from "./addHelperColumns";
 import { filterAndCount, readTexts, refuseIfProtected, type FilterResult } from "./filtering";
+import type { WorkbookProgress } from "./describeWorkbook";
 import type { ActionDefinition, ActionEnv } from "./types";
 
 /** Where last month's report comes from: another sheet of this workbook, or a picked file's bytes. */
@@ -361,6 +362,30 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     };
   },
 };
+
+/**
+ * What is done after a comparison, from its result (issue 16: the pane reads nothing after Compare):
+ * the Change column counted as describeWorkbook counts it (New, Up, Down, Same; blank cells left out,
+ * values on no row absent), and this report's What Changed sheet listed.
+ */
+export function progressAfterCompare(progress: WorkbookProgress, result: CompareResult): WorkbookProgress {
+  const counts: [string, number][] = [
+    ["New", result.newCustomers],
+    ["Up", result.changes.Up],
+    ["Down", result.changes.Down],
+    ["Same", result.changes.Same],
+  ];
+  const byChange = Object.fromEntries(counts.filter(([, n]) => n > 0));
+  const listed = progress.sheets.whatChanged;
+  return {
+    ...progress,
+    lastMonth: { total: counts.reduce((sum, [, n]) => sum + n, 0), byChange },
+    sheets: {
+      ...progress.sheets,
+      whatChanged: listed.includes(result.whatChangedSheet) ? listed : [...listed, result.whatChangedSheet],
+    },
+  };
+}
 
 export interface LastMonthSheet {
   sheetName: string;
