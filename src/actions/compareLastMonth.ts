@@ -35,13 +35,13 @@ import { writeColumnGroup } from "../excel/columnGroups";
 import { UserFacingError } from "../excel/errors";
 import {
   otherReportSheets,
-  readSheetReportColumns,
+  sheetReportColumnRead,
   readSheetReportTop,
   sheetNames,
   type SheetReportTop,
 } from "../excel/otherSheet";
-import { readCells, type CellsRead } from "../excel/read";
-import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
+import { readCells, readColumns, readColumnsTogether, type CellsRead, type ColumnRead } from "../excel/read";
+import { openReport, reportColumnRead, type OpenedReport } from "../excel/report";
 import { throwIfCancelled, yieldToHost } from "../excel/progress";
 import { loadState } from "../excel/state";
 import { TEXT_FORMAT } from "../excel/write";
@@ -97,7 +97,8 @@ interface PreviousReport {
   layout: ReportLayout;
   rowCount: number;
   description: Omit<ReportDescription, "family">;
-  read(columns: readonly number[]): Promise<Map<number, CellValue[]>>;
+  /** Columns for every data row: where to read them on its sheet, or a file's values. */
+  columns(columns: readonly number[]): { read: ColumnRead } | { values: Map<number, CellValue[]> };
   /** Some cells of one column (data rows): where to read them on its sheet, or the values of a file's. */
   cells(column: number, rows: readonly number[]): { read: CellsRead } | { values: Map<number, CellValue> };
 }
@@ -115,8 +116,7 @@ function fromSheet(env: ActionEnv, top: SheetReportTop): PreviousReport {
     layout: top.layout,
     rowCount: top.dataRowCount,
     description: { kind: "sheet", name: top.sheetName, month: reportMonth(top.titleRows, top.sheetName) },
-    read: (columns) =>
-      readSheetReportColumns(env.host, top, columns, { onProgress: env.onProgress, signal: env.signal }),
+    columns: (columns) => ({ read: sheetReportColumnRead(top, columns) }),
     cells: (column, rows) => ({
       read: {
         sheetName: top.sheetName,
@@ -145,7 +145,7 @@ async function previousReport(
       layout: file.layout,
       rowCount: file.rowCount,
       description: { kind: "file", name, month: reportMonth(file.titleRows, name) },
-      read: (columns) => Promise.resolve(fileReportColumns(file, columns)),
+      columns: (columns) => ({ values: fileReportColumns(file, columns) }),
       cells: (column, rows) => {
         const values = fileReportColumns(file, [column]).get(column)!;
         return { values: new Map(rows.map((r) => [r, values[r]])) };
@@ -262,11 +262,14 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     if (!planned.ok) throw new UserFacingError(planned.reason);
     const { plan } = planned;
 
-    const currentData = await readReportColumns(env.host, report, currentColumnsNeeded(report.layout, plan), {
-      onProgress: env.onProgress,
-      signal: env.signal,
-    });
-    const previousData = await previous.read(previousColumnsNeeded(previous.layout, plan));
+    // Both reports' columns in shared syncs when last month's is a sheet (issue 16).
+    const work = { onProgress: env.onProgress, signal: env.signal };
+    const currentRead = reportColumnRead(report, currentColumnsNeeded(report.layout, plan));
+    const before = previous.columns(previousColumnsNeeded(previous.layout, plan));
+    const [currentData, previousData] =
+      "read" in before
+        ? await readColumnsTogether(env.host, [currentRead, before.read], work)
+        : [await readColumns(env.host, currentRead, work), before.values];
     // Compared in steps with pauses between, so a very large report never blocks Excel for long.
     const steps = compareInSteps(
       { layout: report.layout, columns: currentData, rowCount: report.dataRowCount },

@@ -11,8 +11,7 @@ import type { Area } from "./address";
 import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { errorCode } from "./errors";
-import { readColumns } from "./read";
-import type { WorkOptions } from "./progress";
+import { readColumns, type ColumnRead } from "./read";
 
 /** A report found on a named sheet. */
 export interface SheetReportTop {
@@ -164,26 +163,17 @@ async function readBlock(
   return Array.from({ length: rowCount }, (_, r) => columns.map((c) => read.get(c)![r]));
 }
 
-/** Reads the given columns of a report found on a named sheet, for every data row. */
-export function readSheetReportColumns(
-  host: ExcelHost,
-  report: SheetReportTop,
-  columns: readonly number[],
-  options: WorkOptions = {},
-): Promise<Map<number, CellValue[]>> {
-  return readColumns(
-    host,
-    {
-      sheetName: report.sheetName,
-      firstRow: report.headerSheetRow + 1,
-      originColumn: report.area.column,
-      rowCount: report.dataRowCount,
-      columns,
-      property: "values",
-      sample: report.sample,
-    },
-    options,
-  );
+/** The read of the given columns of a report found on a named sheet, for every data row. */
+export function sheetReportColumnRead(report: SheetReportTop, columns: readonly number[]): ColumnRead {
+  return {
+    sheetName: report.sheetName,
+    firstRow: report.headerSheetRow + 1,
+    originColumn: report.area.column,
+    rowCount: report.dataRowCount,
+    columns,
+    property: "values",
+    sample: report.sample,
+  };
 }
 
 /** Names of the workbook's sheets, in tab order. */

@@ -8,7 +8,14 @@ import { identityColumn } from "../domain/analysis";
 import type { CountQuery } from "../domain/clusterCounts";
 import { countIfs } from "./countIfs";
 import { UserFacingError } from "./errors";
-import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter, type StoredSetting } from "./read";
+import {
+  readColumns,
+  readSheetTop,
+  usableCriteria,
+  type ColumnRead,
+  type SheetAutoFilter,
+  type StoredSetting,
+} from "./read";
 import { STATE_KEY } from "./state";
 import type { WorkOptions } from "./progress";
 
@@ -106,6 +113,23 @@ async function tableFilter(host: ExcelHost, table: { name: string; area: Area })
   });
 }
 
+/** The read of the given report columns for every data row (see readColumns, readColumnsTogether). */
+export function reportColumnRead(
+  report: OpenedReport,
+  columns: readonly number[],
+  property: "values" | "text" = "values",
+): ColumnRead {
+  return {
+    sheetName: report.sheetName,
+    firstRow: report.headerSheetRow + 1,
+    originColumn: report.area.column,
+    rowCount: report.dataRowCount,
+    columns,
+    property,
+    sample: report.sample,
+  };
+}
+
 /** Reads the given report columns for every data row. */
 export function readReportColumns(
   host: ExcelHost,
@@ -113,19 +137,7 @@ export function readReportColumns(
   columns: readonly number[],
   options: WorkOptions & { property?: "values" | "text" } = {},
 ): Promise<Map<number, CellValue[]>> {
-  return readColumns(
-    host,
-    {
-      sheetName: report.sheetName,
-      firstRow: report.headerSheetRow + 1,
-      originColumn: report.area.column,
-      rowCount: report.dataRowCount,
-      columns,
-      property: options.property ?? "values",
-      sample: report.sample,
-    },
-    options,
-  );
+  return readColumns(host, reportColumnRead(report, columns, options.property ?? "values"), options);
 }
 
 /** The active sheet, its used area, one header row and every sheet's A1/A2 (see readOutline). */
