@@ -46,15 +46,19 @@ const as = (action: unknown) => action as ActionDefinition<never, unknown>;
  * What the pane runs after an action finished (src/taskpane/usePane.ts `run`): `refresh` when it passes
  * refreshAfter: true (the feature cards: the sheet is analysed again); `describe` when the check marks
  * are read again (progressAfter "read": Analyze and the feature cards). Filters, helper columns, Sort,
- * summaries, Prepare and Reset update the pane from their own result instead.
+ * summaries, Prepare, Reset and Compare (usePane's UPDATED_FROM_RESULT) update the pane from their own
+ * result instead.
  */
 export interface AfterClick {
   refresh: boolean;
   describe: boolean;
 }
 
-/** Every feature card (runAction with refreshAfter: true). */
+/** A feature card (runAction with refreshAfter: true) whose action is not in UPDATED_FROM_RESULT. */
 export const REFRESH_AND_DESCRIBE: AfterClick = { refresh: true, describe: true };
+
+/** An action the pane updates itself from: the click is the action alone. */
+export const FROM_RESULT: AfterClick = { refresh: false, describe: false };
 
 /** One click as the pane makes it: the action, then what usePane runs after it (AfterClick). */
 export async function paneClick(

@@ -3,8 +3,19 @@ import { workbookSnapshot, createFakeExcel, type FakeExcel } from "../preview/fa
 import { generateReport, reportToCsv, type SampleOptions } from "../preview/sample-report";
 import { deriveLastMonth, expectedChanges, known } from "../preview/sample-report/lastMonth";
 import { detectLayout } from "../domain/layout";
+import {
+  compareReports,
+  comparisonWarnings,
+  currentColumnsNeeded,
+  planComparison,
+  previousColumnsNeeded,
+} from "../domain/compare";
+import { whatChangedSheet } from "../domain/compareSheet";
+import { HEADER_SEARCH_ROWS, SAMPLE_ROWS } from "../domain/headers";
+import type { CellValue } from "../domain/types";
 import { TODAY } from "../../test/support/workbooks";
-import { isLowMatchRefusal, type CompareResult } from "./compareLastMonth";
+import { isLowMatchRefusal, progressAfterCompare, type CompareResult } from "./compareLastMonth";
+import type { WorkbookProgress } from "./describeWorkbook";
 
 function setup(sample: SampleOptions, { lastMonthSheet = "October" as string | null, seed = 5 } = {}) {
   const report = generateReport(sample);
@@ -137,6 +148,83 @@ describe("Compare with last month, against the in-memory Excel", () => {
     expect(wantedRows.some((r) => last.isNew[r])).toBe(true);
   });
 
+  it("a picked sheet whose report starts below an empty row and right of empty columns: found in one sync", async () => {
+    const { report, last, fake, session, labels, width } = setup(
+      { layout: "ai-business", rows: 200, seed: 25, messy: true },
+      { lastMonthSheet: null },
+    );
+    fake.workbook.addSheet("October", [[], ...last.rows.map((row) => ["", "", ...row])]);
+    fake.resetStats();
+    fake.stats.trace = [];
+    const result = done<CompareResult>(
+      await session.run(actions.compareLastMonth, { source: { sheetName: "October" } }),
+    );
+    expect(result.lastMonth).toEqual({ kind: "sheet", name: "October", month: "October 2026" });
+    expect(groupOnSheet(fake, report.truth.headerRow, width, report.truth.dataRows).values).toEqual(
+      expectedChanges(report, last, labels),
+    );
+    const changed = fake.workbook.sheet("What Changed")!;
+    const names = changed.values(0, 0, 300, 1).map((row) => row[0]);
+    for (const g of last.gone) expect(names).toContain(g.name);
+    // Opening this report and finding last month's: one sync each, no listing of the sheets.
+    const trace = fake.stats.trace;
+    expect(trace[1].members.filter((m) => m === "Range.load")).toHaveLength(3);
+    expect(trace.filter((sync) => sync.members.includes("Worksheet.getUsedRangeOrNullObject"))).toHaveLength(
+      0,
+    );
+    expect(trace.filter((sync) => sync.members.join() === "WorksheetCollection.load")).toHaveLength(0);
+  });
+
+  it.each([
+    ["new customers and moves", { layout: "ai-business", rows: 300, seed: 26, messy: true }, 5, undefined],
+    ["no new customer", { layout: "azure", rows: 200, seed: 27 }, 6, 0],
+  ] as const)(
+    "what is done after Compare, from its result alone, is what reading the workbook says (%s)",
+    async (_, sample, seed, newShare) => {
+      const report = generateReport({ ...sample });
+      const last = deriveLastMonth(report, { seed, ...(newShare === undefined ? {} : { newShare }) });
+      const fake = createFakeExcel();
+      fake.workbook.addSheet("Report", report.rows);
+      fake.workbook.addSheet("October", last.rows);
+      const session = createSession(fake, () => TODAY);
+      const describe = async () =>
+        done<WorkbookProgress>(await session.run(actions.describeWorkbook, undefined));
+      let progress = await describe();
+      expect(progress.lastMonth).toBeNull();
+      for (let run = 0; run < 2; run++) {
+        const result = done<CompareResult>(await session.run(actions.compareLastMonth, {}));
+        const read = await describe();
+        expect(progressAfterCompare(progress, result)).toEqual(read);
+        progress = read;
+      }
+      if (newShare === 0) expect(progress.lastMonth!.byChange).not.toHaveProperty("New");
+      else expect(progress.lastMonth!.byChange.New).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    ["a plain report", { layout: "azure", rows: 200, seed: 28, messy: true }, false],
+    ["helper columns and a filter on", { layout: "ai-business", rows: 300, seed: 29, messy: true }, true],
+    ["a 2023 layout", { layout: "d365-2023", rows: 200, seed: 30 }, false],
+  ] as const)(
+    "changes nothing Analyze reports, so the pane keeps its analysis after it (%s)",
+    async (_, sample, worked) => {
+      const { session } = setup({ ...sample });
+      const analyze = async () => done(await session.run(actions.analyzeSheet, undefined));
+      if (worked) {
+        const product = (await analyze()).analysis.products[0].key;
+        done(await session.run(actions.addHelperColumns, {}));
+        done(await session.run(actions.showActNowEvaluate, { product }));
+      }
+      const before = await analyze();
+      done(await session.run(actions.compareLastMonth, {}));
+      expect(await analyze()).toEqual(before);
+      // A rerun, updating the columns in place.
+      done(await session.run(actions.compareLastMonth, {}));
+      expect(await analyze()).toEqual(before);
+    },
+  );
+
   it("lists the other report sheets, skipping sheets that are not reports", async () => {
     const { fake, session } = setup({ layout: "azure", rows: 50, seed: 25 });
     fake.workbook.addSheet("Notes", [["call list for Friday"]]);
@@ -177,6 +265,27 @@ describe("bad input: a clear message and the workbook as it was", () => {
       fake,
       () => session.run(actions.compareLastMonth, {}),
       /Cloud & AI Platform \(Azure\) report/,
+    );
+  });
+
+  it("a picked sheet that is empty, that the add-in made, or that is gone", async () => {
+    const { fake, session } = setup({ layout: "azure", rows: 60, seed: 39 });
+    fake.workbook.addSheet("Empty");
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "empty" } }),
+      /The sheet "Empty" does not hold a CloudAscent report: The sheet "Empty" is empty\./,
+    );
+    done(await session.run(actions.compareLastMonth, { source: { sheetName: "October" } }));
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "What Changed" } }),
+      /"What Changed" is a sheet the add-in made, not a report/,
+    );
+    await refused(
+      fake,
+      () => session.run(actions.compareLastMonth, { source: { sheetName: "September" } }),
+      /There is no sheet "September" in this workbook any more/,
     );
   });
 
@@ -258,5 +367,103 @@ describe("bad input: a clear message and the workbook as it was", () => {
     const row = cells.indexOf('=HYPERLINK("https://example.com","Gone")');
     expect(row).toBeGreaterThan(0);
     expect(changed.getFormula(row, 0)).toBeUndefined();
+  });
+
+  it("reads the name columns only where they matter (issue 16), with what reading them in full gives", async () => {
+    const report = generateReport({ layout: "ai-business", rows: 600, seed: 41, messy: true });
+    const last = deriveLastMonth(report, { seed: 42, goneCount: 40 });
+    const layoutOf = (rows: CellValue[][]) => {
+      const detection = detectLayout(rows.slice(0, HEADER_SEARCH_ROWS + SAMPLE_ROWS));
+      if (!detection.ok) throw new Error(detection.reason);
+      return detection.layout;
+    };
+    const now = layoutOf(report.rows);
+    const before = layoutOf(last.rows);
+    const data = report.rows.slice(now.headerRow + 1);
+    const keyColumn = now.roles.customerId!;
+    const nameColumn = now.roles.accountName!;
+    const clusters = now.products.map((p) => p.cluster);
+    const blank = (row: CellValue[]) => [keyColumn, ...clusters].forEach((c) => (row[c] = ""));
+    // Rows the generator never makes: a name and nothing else (not compared), a cluster and no key
+    // (234: between rows read for their name, read through but not theirs to settle).
+    for (const r of [230, 231, 232, 236, 300, 599]) {
+      blank(data[r]);
+      data[r][nameColumn] = `Only A Name ${r}`;
+    }
+    data[234][keyColumn] = "";
+    blank(data[250]);
+    data[250][nameColumn] = "";
+    // Last month's names as they come: formula-like, spaced, blank.
+    const oldName = before.roles.accountName!;
+    const oldRows = last.rows.slice(before.headerRow + 1);
+    const goneIds = new Set(last.gone.map((g) => g.customerId));
+    const goneRows = oldRows.filter((row) => goneIds.has(String(row[before.roles.customerId!])));
+    goneRows[0][oldName] = "=SUM(A1:A2)";
+    goneRows[1][oldName] = "  Padded Name  ";
+    goneRows[2][oldName] = "";
+
+    // What compare wrote before issue 16: this month's name and last month's names read in full.
+    const planned = planComparison(now, before, "all");
+    if (!planned.ok) throw new Error(planned.reason);
+    const plan = planned.plan;
+    const columns = (rows: CellValue[][], read: number[]) =>
+      new Map(read.map((c) => [c, rows.map((row) => row[c] ?? "")]));
+    const expected = compareReports(
+      {
+        layout: now,
+        columns: columns(data, [...currentColumnsNeeded(now, plan), nameColumn]),
+        rowCount: data.length,
+      },
+      {
+        layout: before,
+        columns: columns(oldRows, [...previousColumnsNeeded(before, plan), oldName]),
+        rowCount: oldRows.length,
+      },
+      plan,
+    );
+    expect(expected.rowsWithoutKey).toBe(7);
+    // The 40 gone, and the 8 customers whose key this month lost.
+    expect(expected.gone.length).toBe(48);
+
+    const fake = createFakeExcel();
+    fake.workbook.addSheet("Report", report.rows);
+    fake.workbook.addSheet("October", last.rows);
+    const session = createSession(fake, () => TODAY);
+    fake.resetStats();
+    const outcome = await session.run(actions.compareLastMonth, {});
+    const cellsRead = fake.stats.cellsRead;
+    done(outcome);
+    if (outcome.status !== "done") return;
+    expect(outcome.warnings).toEqual(comparisonWarnings(expected));
+    const width = report.rows[now.headerRow].length;
+    expect(groupOnSheet(fake, now.headerRow, width, data.length).values).toEqual(expected.rows);
+    const sheet = whatChangedSheet(
+      "Report",
+      { kind: "sheet", name: "Report", family: now.reportTypeLabel, month: null },
+      { kind: "sheet", name: "October", family: before.reportTypeLabel, month: null },
+      expected,
+    );
+    const changed = fake.workbook.sheet("What Changed")!;
+    expect(changed.values(sheet.goneHeaderRow + 1, 0, sheet.gone.length + 1, 4)).toEqual([
+      ...sheet.gone,
+      ["", "", "", ""],
+    ]);
+    const top = changed.values(4, 0, sheet.goneHeaderRow - 4, sheet.width);
+    expect(top).toEqual(
+      sheet.top.values.slice(4).map((row) => [...row, ...Array(sheet.width - row.length).fill("")]),
+    );
+    expect(
+      changed.getFormula(
+        sheet.goneHeaderRow + 1 + expected.gone.findIndex((g) => g.name === "=SUM(A1:A2)"),
+        0,
+      ),
+    ).toBeUndefined();
+
+    // Neither name column was read down the report: both header blocks, the key and cluster columns,
+    // and a few hundred cells around the rows that needed a name.
+    const headerCells = 2 * (HEADER_SEARCH_ROWS + SAMPLE_ROWS) * width;
+    const keyAndClusters = (1 + clusters.length) * (data.length + oldRows.length);
+    expect(cellsRead).toBeGreaterThan(headerCells + keyAndClusters);
+    expect(cellsRead).toBeLessThan(headerCells + keyAndClusters + (data.length + oldRows.length) / 2);
   });
 });

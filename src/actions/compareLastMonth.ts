@@ -10,12 +10,18 @@ import {
   compareInSteps,
   comparisonWarnings,
   currentColumnsNeeded,
+  currentIdentityColumn,
   LOW_MATCH_RATE,
   matchSummary,
+  nameGoneCustomers,
   percent,
   planComparison,
   previousColumnsNeeded,
+  previousNameColumn,
   reportMonth,
+  rowsBlankInEveryColumn,
+  settleRowsWithoutKey,
+  type ComparePlan,
   type Comparison,
   type MatchKey,
 } from "../domain/compare";
@@ -29,19 +35,20 @@ import { writeColumnGroup } from "../excel/columnGroups";
 import { UserFacingError } from "../excel/errors";
 import {
   otherReportSheets,
-  readSheetReportColumns,
+  sheetReportColumnRead,
   readSheetReportTop,
-  readTitleRows,
   sheetNames,
   type SheetReportTop,
 } from "../excel/otherSheet";
-import { openReport, readReportColumns, type OpenedReport } from "../excel/report";
+import { readCells, readColumns, readColumnsTogether, type CellsRead, type ColumnRead } from "../excel/read";
+import { openReport, reportColumnRead, type OpenedReport } from "../excel/report";
 import { throwIfCancelled, yieldToHost } from "../excel/progress";
 import { loadState } from "../excel/state";
 import { TEXT_FORMAT } from "../excel/write";
 import { chooseWhatChangedSheet, writeWhatChangedSheet } from "../excel/whatChangedSheet";
 import { ensureHelperColumns } from "./addHelperColumns";
 import { filterAndCount, readTexts, refuseIfProtected, type FilterResult } from "./filtering";
+import type { WorkbookProgress } from "./describeWorkbook";
 import type { ActionDefinition, ActionEnv } from "./types";
 
 /** Where last month's report comes from: another sheet of this workbook, or a picked file's bytes. */
@@ -74,6 +81,9 @@ export interface CompareResult {
   lastMonth: { kind: "sheet" | "file"; name: string; month: string | null };
 }
 
+/** Columns of this report's title rows searched for its month. */
+const TITLE_COLUMNS = 8;
+
 /** Words every low-match refusal holds, so the pane can offer "Compare anyway". */
 export const LOW_MATCH_MARK = "Compare anyway";
 
@@ -87,7 +97,10 @@ interface PreviousReport {
   layout: ReportLayout;
   rowCount: number;
   description: Omit<ReportDescription, "family">;
-  read(columns: readonly number[]): Promise<Map<number, CellValue[]>>;
+  /** Columns for every data row: where to read them on its sheet, or a file's values. */
+  columns(columns: readonly number[]): { read: ColumnRead } | { values: Map<number, CellValue[]> };
+  /** Some cells of one column (data rows): where to read them on its sheet, or the values of a file's. */
+  cells(column: number, rows: readonly number[]): { read: CellsRead } | { values: Map<number, CellValue> };
 }
 
 function count(n: number): string {
@@ -103,8 +116,16 @@ function fromSheet(env: ActionEnv, top: SheetReportTop): PreviousReport {
     layout: top.layout,
     rowCount: top.dataRowCount,
     description: { kind: "sheet", name: top.sheetName, month: reportMonth(top.titleRows, top.sheetName) },
-    read: (columns) =>
-      readSheetReportColumns(env.host, top, columns, { onProgress: env.onProgress, signal: env.signal }),
+    columns: (columns) => ({ read: sheetReportColumnRead(top, columns) }),
+    cells: (column, rows) => ({
+      read: {
+        sheetName: top.sheetName,
+        firstRow: top.headerSheetRow + 1,
+        column: top.area.column + column,
+        rows,
+        sample: top.sample.map((row) => row[column]),
+      },
+    }),
   };
 }
 
@@ -124,7 +145,11 @@ async function previousReport(
       layout: file.layout,
       rowCount: file.rowCount,
       description: { kind: "file", name, month: reportMonth(file.titleRows, name) },
-      read: (columns) => Promise.resolve(fileReportColumns(file, columns)),
+      columns: (columns) => ({ values: fileReportColumns(file, columns) }),
+      cells: (column, rows) => {
+        const values = fileReportColumns(file, [column]).get(column)!;
+        return { values: new Map(rows.map((r) => [r, values[r]])) };
+      },
     };
   }
   if (source && "sheetName" in source) {
@@ -135,19 +160,20 @@ async function previousReport(
           "Nothing was changed.",
       );
     }
-    const name = (await sheetNames(env.host)).find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const names = report.sheetNames ?? (await sheetNames(env.host));
+    const name = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
     if (!name)
       throw new UserFacingError(
         `There is no sheet "${wanted}" in this workbook any more. Nothing was changed.`,
       );
-    const reading = await readSheetReportTop(env.host, env.capabilities, name);
+    const reading = await readSheetReportTop(env.host, env.capabilities, name, { picked: true });
     if (!reading.ok)
       throw new UserFacingError(
         `The sheet "${name}" does not hold a CloudAscent report: ${reading.reason} Nothing was changed.`,
       );
     return fromSheet(env, reading.report);
   }
-  const others = await otherReportSheets(env.host, env.capabilities, report.sheetName);
+  const others = await otherReportSheets(env.host, env.capabilities, report.sheetName, report.sheetNames);
   if (others.length === 1) return fromSheet(env, others[0]);
   if (others.length === 0) {
     throw new UserFacingError(
@@ -169,6 +195,54 @@ function lowMatchMessage(c: Comparison): string {
   );
 }
 
+/**
+ * Issue 16: the cells compareInSteps went without, read only where they matter, in one sync: this
+ * month's identity cells (account name) on rows blank in every read column, and last month's names of
+ * the customers no longer in the report. The comparison becomes what reading both columns in full gives.
+ */
+async function completeComparison(
+  env: ActionEnv,
+  report: OpenedReport,
+  current: { columns: Map<number, CellValue[]>; rowCount: number },
+  previous: PreviousReport,
+  plan: ComparePlan,
+  comparison: Comparison,
+): Promise<Comparison> {
+  const identityColumn = currentIdentityColumn(report.layout, plan);
+  const identityRows =
+    identityColumn === undefined
+      ? []
+      : rowsBlankInEveryColumn({
+          layout: report.layout,
+          columns: current.columns,
+          rowCount: current.rowCount,
+        });
+  const nameColumn = previousNameColumn(previous.layout, plan);
+  const names =
+    nameColumn === undefined || comparison.gone.length === 0
+      ? { values: new Map<number, CellValue>() }
+      : previous.cells(
+          nameColumn,
+          comparison.gone.map((g) => g.row),
+        );
+  const reads: CellsRead[] = [];
+  if (identityColumn !== undefined && identityRows.length)
+    reads.push({
+      sheetName: report.sheetName,
+      firstRow: report.headerSheetRow + 1,
+      column: report.area.column + identityColumn,
+      rows: identityRows,
+      sample: report.sample.map((row) => row[identityColumn]),
+    });
+  if ("read" in names) reads.push(names.read);
+  const read = reads.length ? await readCells(env.host, reads, { signal: env.signal }) : [];
+  const identity =
+    identityColumn !== undefined && identityRows.length ? read.shift()! : new Map<number, CellValue>();
+  const nameCells = "read" in names ? read.shift()! : names.values;
+  const settled = settleRowsWithoutKey(comparison, identity);
+  return nameColumn === undefined ? settled : nameGoneCustomers(settled, nameCells);
+}
+
 /** Compares this report with last month's and writes the Last Month columns and the What Changed sheet. */
 export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
   id: "compareLastMonth",
@@ -182,17 +256,20 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     const report = await openReport(env.host, env.capabilities);
     refuseIfProtected(report);
     const previous = await previousReport(env, report, input.source);
-    const state = await loadState(env.host, env.capabilities);
+    const state = await loadState(env.host, env.capabilities, report);
     const settings = normaliseScoreSettings(state?.score ?? DEFAULT_SCORE_SETTINGS);
     const planned = planComparison(report.layout, previous.layout, settings.products);
     if (!planned.ok) throw new UserFacingError(planned.reason);
     const { plan } = planned;
 
-    const currentData = await readReportColumns(env.host, report, currentColumnsNeeded(report.layout, plan), {
-      onProgress: env.onProgress,
-      signal: env.signal,
-    });
-    const previousData = await previous.read(previousColumnsNeeded(previous.layout, plan));
+    // Both reports' columns in shared syncs when last month's is a sheet (issue 16).
+    const work = { onProgress: env.onProgress, signal: env.signal };
+    const currentRead = reportColumnRead(report, currentColumnsNeeded(report.layout, plan));
+    const before = previous.columns(previousColumnsNeeded(previous.layout, plan));
+    const [currentData, previousData] =
+      "read" in before
+        ? await readColumnsTogether(env.host, [currentRead, before.read], work)
+        : [await readColumns(env.host, currentRead, work), before.values];
     // Compared in steps with pauses between, so a very large report never blocks Excel for long.
     const steps = compareInSteps(
       { layout: report.layout, columns: currentData, rowCount: report.dataRowCount },
@@ -205,7 +282,7 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
       await yieldToHost();
       step = steps.next();
     }
-    const comparison = step.value;
+    let comparison = step.value;
     if (comparison.matched === 0) {
       throw new UserFacingError(
         `None of this report's ${count(comparison.customers)} customers is in last month's report by ` +
@@ -214,15 +291,26 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
     }
     if (comparison.matchRate < LOW_MATCH_RATE && !input.confirmLowMatch)
       throw new UserFacingError(lowMatchMessage(comparison));
+    comparison = await completeComparison(
+      env,
+      report,
+      { columns: currentData, rowCount: report.dataRowCount },
+      previous,
+      plan,
+      comparison,
+    );
 
     // Read-only steps first: the What Changed sheet's name and this report's month.
-    const target = await chooseWhatChangedSheet(env.host, report.sheetName);
-    const titleRows = await readTitleRows(env.host, report.sheetName, report.area, report.headerSheetRow);
+    const target = await chooseWhatChangedSheet(env.host, report.sheetName, report.sheetNames);
     const thisMonth: ReportDescription = {
       kind: "sheet",
       name: report.sheetName,
       family: report.layout.reportTypeLabel,
-      month: reportMonth(titleRows, report.sheetName),
+      // The title rows' first columns, as read with the header.
+      month: reportMonth(
+        report.titleRows.map((row) => row.slice(0, TITLE_COLUMNS)),
+        report.sheetName,
+      ),
     };
     const lastMonth: ReportDescription = { ...previous.description, family: previous.layout.reportTypeLabel };
 
@@ -278,6 +366,30 @@ export const compareLastMonth: ActionDefinition<CompareInput, CompareResult> = {
   },
 };
 
+/**
+ * What is done after a comparison, from its result (issue 16: the pane reads nothing after Compare):
+ * the Change column counted as describeWorkbook counts it (New, Up, Down, Same; blank cells left out,
+ * values on no row absent), and this report's What Changed sheet listed.
+ */
+export function progressAfterCompare(progress: WorkbookProgress, result: CompareResult): WorkbookProgress {
+  const counts: [string, number][] = [
+    ["New", result.newCustomers],
+    ["Up", result.changes.Up],
+    ["Down", result.changes.Down],
+    ["Same", result.changes.Same],
+  ];
+  const byChange = Object.fromEntries(counts.filter(([, n]) => n > 0));
+  const listed = progress.sheets.whatChanged;
+  return {
+    ...progress,
+    lastMonth: { total: counts.reduce((sum, [, n]) => sum + n, 0), byChange },
+    sheets: {
+      ...progress.sheets,
+      whatChanged: listed.includes(result.whatChangedSheet) ? listed : [...listed, result.whatChangedSheet],
+    },
+  };
+}
+
 export interface LastMonthSheet {
   sheetName: string;
   family: string;
@@ -301,7 +413,7 @@ export const listLastMonthSheets: ActionDefinition<void, LastMonthSheets> = {
   needs: ["isReport"],
   async perform(env) {
     const report = await openReport(env.host, env.capabilities);
-    const others = await otherReportSheets(env.host, env.capabilities, report.sheetName);
+    const others = await otherReportSheets(env.host, env.capabilities, report.sheetName, report.sheetNames);
     const sheets = others.map((o) => ({
       sheetName: o.sheetName,
       family: o.layout.reportTypeLabel,

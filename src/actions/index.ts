@@ -39,6 +39,7 @@ export type { SummariesResult } from "./buildSummaries";
 export type { PrepareResult } from "./prepareForSellers";
 export type { ResetInput, ResetResult } from "./resetSheet";
 export type { CompareInput, CompareResult, LastMonthSheets, LastMonthSource } from "./compareLastMonth";
+export { progressAfterCompare } from "./compareLastMonth";
 export type { SellerListsInput, SellerListsResult, SellerSheetSummary } from "./buildSellerLists";
 export type { OpenSellerWorkbookInput, OpenSellerWorkbookResult } from "./openSellerWorkbook";
 export type { MatchCrmInput, MatchCrmResult, CrmSourceInfo } from "./matchCrm";

@@ -8,12 +8,19 @@ import {
 import {
   compareInSteps,
   compareReports,
+  currentColumnsNeeded,
+  currentIdentityColumn,
   FROM_LABELS,
   matchSummary,
+  nameGoneCustomers,
   normaliseAccountName,
   normaliseDomain,
   planComparison,
+  previousColumnsNeeded,
+  previousNameColumn,
   reportMonth,
+  rowsBlankInEveryColumn,
+  settleRowsWithoutKey,
   TO_LABELS,
   type ComparePlan,
   type Comparison,
@@ -196,6 +203,87 @@ describe("matching keys", () => {
     expect(normaliseAccountName("Contoso Ltd")).not.toBe(normaliseAccountName("Contoso GmbH"));
     expect(normaliseAccountName('=HYPERLINK("https://x","Fabrikam GmbH")')).toBe("fabrikam gmbh");
     expect(normaliseAccountName("Café Zürich AG")).toBe("cafe zurich ag");
+  });
+});
+
+describe("names read only where they matter (issue 16)", () => {
+  /** A side holding only the given columns of a full side. */
+  function only(full: ReturnType<typeof side>, columns: readonly number[]) {
+    return { ...full, columns: new Map(columns.map((c) => [c, full.columns.get(c)!])) };
+  }
+
+  /** The cells of one column of a side at some rows, as the action reads them. */
+  function cellsAt(full: ReturnType<typeof side>, column: number, rows: readonly number[]) {
+    return new Map(rows.map((r) => [r, full.columns.get(column)![r]]));
+  }
+
+  it.each(SAMPLE_LAYOUTS.flatMap((layout) => [[layout, false] as const, [layout, true] as const]))(
+    "%s (messy %s): identity and gone names read at their rows only give what reading both columns in full gives",
+    (layout, messy) => {
+      const report = generateReport({ layout, rows: 400, seed: 9, messy });
+      const last = deriveLastMonth(report, { seed: 109 });
+      const fullCurrent = side(report.rows);
+      const header = fullCurrent.layout.headerRow;
+      const data = report.rows.slice(header + 1);
+      const roles = fullCurrent.layout.roles;
+      const keyColumn = roles.customerId!;
+      const nameColumn = roles.accountName!;
+      const clusters = fullCurrent.layout.products.map((p) => p.cluster);
+      // Rows the generator never makes: a name and nothing else; no key but a cluster; a name with a
+      // blank-looking key; a blank row.
+      const blankAll = (row: CellValue[]) => [keyColumn, ...clusters].forEach((c) => (row[c] = ""));
+      blankAll(data[3]);
+      data[3][nameColumn] = "Only A Name Ltd";
+      data[7][keyColumn] = "";
+      blankAll(data[11]);
+      data[11][keyColumn] = " \u200b ";
+      data[11][nameColumn] = "  Spaces Around  ";
+      blankAll(data[15]);
+      data[15][nameColumn] = "";
+      const current = side(report.rows);
+      const previous = side(last.rows);
+      const p = plan(current.layout, previous.layout);
+      // As the action read them before: key, clusters and identity of this month, key, clusters and names of last.
+      const identity = currentIdentityColumn(current.layout, p)!;
+      const name = previousNameColumn(previous.layout, p)!;
+      expect(identity).toBe(nameColumn);
+      expect(name).toBe(previous.layout.roles.accountName);
+      const expected = compareReports(
+        only(current, [...currentColumnsNeeded(current.layout, p), identity]),
+        only(previous, [...previousColumnsNeeded(previous.layout, p), name]),
+        p,
+      );
+      expect(expected.rowsWithoutKey).toBeGreaterThanOrEqual(3);
+      expect(expected.rows[3].details).toBe("Not compared: no Customer ID.");
+      expect(expected.rows[15]).toEqual({ lastMonth: "", change: "", details: "" });
+
+      const partialCurrent = only(current, currentColumnsNeeded(current.layout, p));
+      const partial = compareReports(
+        partialCurrent,
+        only(previous, previousColumnsNeeded(previous.layout, p)),
+        p,
+      );
+      const blankRows = rowsBlankInEveryColumn(partialCurrent);
+      expect(blankRows).toEqual(expect.arrayContaining([3, 11, 15]));
+      expect(blankRows).not.toContain(7);
+      const settled = nameGoneCustomers(
+        settleRowsWithoutKey(partial, cellsAt(current, identity, blankRows)),
+        cellsAt(
+          previous,
+          name,
+          partial.gone.map((g) => g.row),
+        ),
+      );
+      expect(settled).toEqual(expected);
+      expect(settled.gone.length).toBeGreaterThan(0);
+      expect(settled.gone.every((g) => g.name !== "")).toBe(true);
+    },
+  );
+
+  it("refuses to settle a row that was read with data", () => {
+    const { current, previous, plan: p } = run("azure", false, 100, 4);
+    const c = compareReports(current, previous, p);
+    expect(() => settleRowsWithoutKey(c, new Map([[0, "Contoso"]]))).toThrow(/not blank/);
   });
 });
 

@@ -53,6 +53,8 @@ export interface ProductTransitions {
 }
 
 export interface GoneCustomer {
+  /** 0-based data row of last month's report (below its header). */
+  row: number;
   name: string;
   /** The key value as last month's report showed it. */
   key: string;
@@ -237,19 +239,43 @@ export function planComparison(
   };
 }
 
-/** Columns of this month's report the comparison reads. */
+/**
+ * Columns of this month's report the comparison reads for every row: the key and the compared
+ * clusters. The identity column (currentIdentityColumn) matters only on rows blank in all of these.
+ */
 export function currentColumnsNeeded(current: ReportLayout, plan: ComparePlan): number[] {
   const columns = new Set<number>([current.roles[plan.key]!, ...plan.products.map((p) => p.current)]);
-  const identity = current.roles.accountName ?? current.roles.customerId;
-  if (identity !== undefined) columns.add(identity);
   return [...columns].sort((a, b) => a - b);
 }
 
-/** Columns of last month's report the comparison reads (its names too, for the list of gone customers). */
+/**
+ * The column that tells a row without a key from a blank row (account name, else Customer ID), when
+ * it is not among currentColumnsNeeded; undefined otherwise. Issue 16: only the rows blank in every
+ * read column need it (rowsBlankInEveryColumn), then settleRowsWithoutKey says what they are.
+ */
+export function currentIdentityColumn(current: ReportLayout, plan: ComparePlan): number | undefined {
+  const identity = current.roles.accountName ?? current.roles.customerId;
+  return identity === undefined || currentColumnsNeeded(current, plan).includes(identity)
+    ? undefined
+    : identity;
+}
+
+/**
+ * Columns of last month's report the comparison reads for every row: the key and the compared
+ * clusters. Its names (previousNameColumn) are needed only for the customers no longer in the report.
+ */
 export function previousColumnsNeeded(previous: ReportLayout, plan: ComparePlan): number[] {
   const columns = new Set<number>([previous.roles[plan.key]!, ...plan.products.map((p) => p.previous)]);
-  if (previous.roles.accountName !== undefined) columns.add(previous.roles.accountName);
   return [...columns].sort((a, b) => a - b);
+}
+
+/**
+ * Last month's account name column when it is not among previousColumnsNeeded (undefined otherwise):
+ * read only at the rows of the gone customers, then given to nameGoneCustomers.
+ */
+export function previousNameColumn(previous: ReportLayout, plan: ComparePlan): number | undefined {
+  const name = previous.roles.accountName;
+  return name === undefined || previousColumnsNeeded(previous, plan).includes(name) ? undefined : name;
 }
 
 // ---- comparison -----------------------------------------------------------------------------
@@ -337,6 +363,17 @@ function rowHasData(side: ReportSide, row: number): boolean {
   return false;
 }
 
+/** Rows blank in every column read for this side (no key, no cluster): the only rows whose identity cell matters. */
+export function rowsBlankInEveryColumn(side: ReportSide): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < side.rowCount; r++) if (!rowHasData(side, r)) rows.push(r);
+  return rows;
+}
+
+function notComparedRow(keyLabel: string): LastMonthRow {
+  return { lastMonth: "", change: "", details: `Not compared: no ${keyLabel}.` };
+}
+
 /**
  * Matches this month's customers to last month's by the plan's key and computes every output.
  * Keys held by more than one row on either side are reported and those rows left unmatched.
@@ -390,7 +427,7 @@ export function* compareInSteps(
     if (k === "") {
       if (rowHasData(current, r)) {
         rowsWithoutKey += 1;
-        rows[r] = { lastMonth: "", change: "", details: `Not compared: no ${keyLabel}.` };
+        rows[r] = notComparedRow(keyLabel);
       } else rows[r] = blankRow;
       continue;
     }
@@ -458,6 +495,7 @@ export function* compareInSteps(
     const then = clustersAt(beforeColumns, r);
     then.forEach((c, p) => transitions[p].counts[clusterIndex(c)][NEW_OR_GONE]++);
     gone.push({
+      row: r,
       name: nameColumn ? cleanText(nameColumn[r]) : "",
       key: cleanText(previousKeyValues[r]),
       lastCluster: best(then) ?? "",
@@ -484,6 +522,38 @@ export function* compareInSteps(
     transitions,
     rows,
   };
+}
+
+/**
+ * The comparison as compareReports gives it with the identity column read in full, from one made
+ * without it: `identity` holds the identity cells of rows blank in every other read column
+ * (rowsBlankInEveryColumn). Such a row with a name (or id) but no key is "Not compared", and counted
+ * in rowsWithoutKey; on every other row the identity cell changes nothing.
+ */
+export function settleRowsWithoutKey(
+  comparison: Comparison,
+  identity: ReadonlyMap<number, CellValue>,
+): Comparison {
+  let rows: LastMonthRow[] | null = null;
+  let rowsWithoutKey = comparison.rowsWithoutKey;
+  for (const [r, value] of identity) {
+    if (isBlank(value)) continue;
+    const row = comparison.rows[r];
+    if (!row || row.change !== "" || row.details !== "")
+      throw new Error(`settleRowsWithoutKey: row ${r} was not blank in every read column.`);
+    rows ??= comparison.rows.slice();
+    rows[r] = notComparedRow(comparison.keyLabel);
+    rowsWithoutKey += 1;
+  }
+  return rows ? { ...comparison, rows, rowsWithoutKey } : comparison;
+}
+
+/**
+ * The gone customers with their names, from last month's name cells read at their rows only
+ * (`names`: data row -> cell), as compareReports names them with the column read in full.
+ */
+export function nameGoneCustomers(comparison: Comparison, names: ReadonlyMap<number, CellValue>): Comparison {
+  return { ...comparison, gone: comparison.gone.map((g) => ({ ...g, name: cleanText(names.get(g.row)) })) };
 }
 
 /** Below this share of matched customers the comparison asks before writing. */

@@ -5,7 +5,14 @@ import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1, contiguousRuns, type Area } from "./address";
 import { errorCode, UserFacingError } from "./errors";
-import { estimateBytesPerRow, rowsPerBlock, MIN_ROWS_PER_BLOCK } from "./payload";
+import {
+  BLOCK_TARGET_BYTES,
+  cellJsonBytes,
+  estimateBytesPerRow,
+  MAX_ROWS_PER_BLOCK,
+  MIN_ROWS_PER_BLOCK,
+  rowsPerBlock,
+} from "./payload";
 import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./progress";
 
 export interface SheetTop {
@@ -345,4 +352,246 @@ async function readBlock(
       }
     });
   });
+}
+
+/**
+ * Reads several column sets (of one sheet or several) as readColumns reads one, sharing syncs
+ * (issue 16): each sync takes rows of the first set with rows left, then of the next, up to the
+ * block target, so two reports' columns fill fuller syncs than each alone. A sync Excel still finds
+ * too large is read again with half the target. Returns one map per request, in order.
+ */
+export async function readColumnsTogether(
+  host: ExcelHost,
+  requests: readonly ColumnRead[],
+  options: WorkOptions = {},
+): Promise<Map<number, CellValue[]>[]> {
+  if (requests.length === 1) return [await readColumns(host, requests[0], options)];
+  const results = requests.map((request) => {
+    const result = new Map<number, CellValue[]>();
+    for (const column of request.columns) result.set(column, new Array<CellValue>(request.rowCount));
+    return result;
+  });
+  const plans = requests.map((request) => ({
+    runs: contiguousRuns(request.columns),
+    bytesPerRow: estimateBytesPerRow(request.sample, request.columns),
+    maxRows: Math.min(
+      rowsPerBlock(estimateBytesPerRow(request.sample, request.columns), request.columns.length),
+      Math.max(MIN_ROWS_PER_BLOCK, request.maxBlockRows ?? Number.POSITIVE_INFINITY),
+    ),
+  }));
+  const next = requests.map(() => 0);
+  const total = requests.reduce((sum, r) => sum + r.rowCount, 0);
+  let target = BLOCK_TARGET_BYTES;
+  for (;;) {
+    const parts: { request: number; start: number; rows: number }[] = [];
+    let room = target;
+    requests.forEach((request, i) => {
+      const left = plans[i].runs.length ? request.rowCount - next[i] : 0;
+      if (left <= 0) return;
+      const fit = Math.floor(room / plans[i].bytesPerRow);
+      const rows = Math.min(left, plans[i].maxRows, parts.length ? fit : Math.max(MIN_ROWS_PER_BLOCK, fit));
+      if (rows <= 0) return;
+      parts.push({ request: i, start: next[i], rows });
+      room -= rows * plans[i].bytesPerRow;
+    });
+    if (!parts.length) break;
+    throwIfCancelled(options.signal);
+    const done = next.reduce((sum, n) => sum + n, 0);
+    options.onProgress?.({
+      message: `Reading rows ${formatCount(done + 1)}-${formatCount(done + parts.reduce((sum, p) => sum + p.rows, 0))} of ${formatCount(total)}`,
+      done,
+      total,
+    });
+    try {
+      await host.run(async (context) => {
+        const loaded = parts.map((part) => {
+          const request = requests[part.request];
+          const sheet = context.workbook.worksheets.getItem(request.sheetName);
+          return plans[part.request].runs.map((run) =>
+            sheet
+              .getRange(
+                a1({
+                  row: request.firstRow + part.start,
+                  column: request.originColumn + run.start,
+                  rowCount: part.rows,
+                  columnCount: run.count,
+                }),
+              )
+              .load(request.property),
+          );
+        });
+        // One sync per block of thousands of rows is Microsoft's guidance; the rule targets per-row syncs.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        parts.forEach((part, p) => {
+          const request = requests[part.request];
+          plans[part.request].runs.forEach((run, i) => {
+            const range = loaded[p][i];
+            const grid = (request.property === "values" ? range.values : range.text) as CellValue[][] | null;
+            if (!grid) {
+              throw new UserFacingError(
+                "Excel returned no data for part of the sheet. Try again; if it persists, report it.",
+              );
+            }
+            for (let c = 0; c < run.count; c++) {
+              const into = results[part.request].get(run.start + c)!;
+              for (let r = 0; r < part.rows; r++) into[part.start + r] = grid[r][c];
+            }
+          });
+        });
+      });
+    } catch (error) {
+      const oneRow = parts.length === 1 && parts[0].rows <= MIN_ROWS_PER_BLOCK;
+      if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && !oneRow) {
+        target = Math.max(1, Math.floor(target / 2));
+        for (const plan of plans) plan.maxRows = Math.max(MIN_ROWS_PER_BLOCK, Math.floor(plan.maxRows / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const part of parts) next[part.request] += part.rows;
+    await yieldToHost();
+  }
+  options.onProgress?.({ message: "Read complete", done: total, total });
+  return results;
+}
+
+/** Some cells of one column of a report: its data rows read where they matter, not down the whole column. */
+export interface CellsRead {
+  sheetName: string;
+  /** Absolute sheet row of data row 0. */
+  firstRow: number;
+  /** Absolute sheet column. */
+  column: number;
+  /** Data rows wanted (0-based below the header), in any order. */
+  rows: readonly number[];
+  /** Sample cells of the column (data rows), to size the reads. */
+  sample: readonly CellValue[];
+}
+
+/**
+ * What one more range costs beyond its cells, request and response (the load, the address, the
+ * result's wrapping): a gap between wanted rows whose cells cost less than this is read through.
+ */
+export const RANGE_COST_BYTES = 256;
+/** Ranges queued in one sync at most: a few hundred KB of request. */
+export const MAX_RANGES_PER_SYNC = 4_000;
+
+interface CellRun {
+  read: number;
+  start: number;
+  count: number;
+}
+
+/**
+ * Reads scattered cells (issue 16): each column's wanted rows as few short ranges (near rows joined
+ * when the cells between cost less than another range), as many ranges per sync as fit the payload
+ * target. One sync when they fit, whichever sheets they are on. Returns, per read, data row -> value.
+ */
+export async function readCells(
+  host: ExcelHost,
+  reads: readonly CellsRead[],
+  options: WorkOptions = {},
+): Promise<Map<number, CellValue>[]> {
+  const result = reads.map(() => new Map<number, CellValue>());
+  const wanted = reads.map((read) => new Set(read.rows));
+  const runs: CellRun[] = [];
+  const cellBytes = reads.map((read) =>
+    estimateBytesPerRow(
+      read.sample.map((cell) => [cell]),
+      [0],
+    ),
+  );
+  reads.forEach((read, i) => {
+    const rows = [...wanted[i]].sort((a, b) => a - b);
+    // Read through a gap whose cells (at the sample's average size) cost less than one more range.
+    const averageBytes = read.sample.length
+      ? read.sample.reduce((sum: number, cell) => sum + cellJsonBytes(cell), 0) / read.sample.length
+      : cellBytes[i];
+    const gapRows = Math.floor(RANGE_COST_BYTES / Math.max(8, averageBytes));
+    const maxRun = Math.min(MAX_ROWS_PER_BLOCK, Math.max(1, Math.floor(BLOCK_TARGET_BYTES / cellBytes[i])));
+    let run: CellRun | null = null;
+    for (const row of rows) {
+      if (run && row - (run.start + run.count) <= gapRows && row - run.start < maxRun) {
+        run.count = row - run.start + 1;
+      } else {
+        run = { read: i, start: row, count: 1 };
+        runs.push(run);
+      }
+    }
+  });
+  const batches: CellRun[][] = [];
+  let batch: CellRun[] = [];
+  let bytes = 0;
+  for (const run of runs) {
+    const runBytes = run.count * cellBytes[run.read] + RANGE_COST_BYTES;
+    if (batch.length && (batch.length >= MAX_RANGES_PER_SYNC || bytes + runBytes > BLOCK_TARGET_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(run);
+    bytes += runBytes;
+  }
+  if (batch.length) batches.push(batch);
+  for (const [i, next] of batches.entries()) {
+    throwIfCancelled(options.signal);
+    if (i > 0) await yieldToHost();
+    await readCellRuns(host, reads, next, wanted, result);
+  }
+  return result;
+}
+
+/** One sync of cell runs; a response Excel finds too large is read again in halves. */
+async function readCellRuns(
+  host: ExcelHost,
+  reads: readonly CellsRead[],
+  runs: readonly CellRun[],
+  wanted: readonly ReadonlySet<number>[],
+  into: Map<number, CellValue>[],
+): Promise<void> {
+  try {
+    await host.run(async (context) => {
+      const ranges = runs.map((run) => {
+        const read = reads[run.read];
+        return context.workbook.worksheets
+          .getItem(read.sheetName)
+          .getRange(
+            a1({ row: read.firstRow + run.start, column: read.column, rowCount: run.count, columnCount: 1 }),
+          )
+          .load("values");
+      });
+      await context.sync();
+      runs.forEach((run, i) => {
+        const grid = ranges[i].values as CellValue[][] | null;
+        if (!grid) {
+          throw new UserFacingError(
+            "Excel returned no data for part of the sheet. Try again; if it persists, report it.",
+          );
+        }
+        // Rows between wanted ones were read through (cheaper than another range): not returned.
+        for (let r = 0; r < run.count; r++)
+          if (wanted[run.read].has(run.start + r)) into[run.read].set(run.start + r, grid[r][0]);
+      });
+    });
+  } catch (error) {
+    if (errorCode(error) !== "ResponsePayloadSizeLimitExceeded") throw error;
+    const halves: CellRun[][] =
+      runs.length > 1
+        ? [runs.slice(0, runs.length >> 1), runs.slice(runs.length >> 1)]
+        : runs[0].count > 1
+          ? [
+              [{ ...runs[0], count: runs[0].count >> 1 }],
+              [
+                {
+                  ...runs[0],
+                  start: runs[0].start + (runs[0].count >> 1),
+                  count: runs[0].count - (runs[0].count >> 1),
+                },
+              ],
+            ]
+          : [];
+    if (!halves.length) throw error;
+    for (const half of halves) await readCellRuns(host, reads, half, wanted, into);
+  }
 }

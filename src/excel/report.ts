@@ -9,7 +9,14 @@ import type { CountQuery } from "../domain/clusterCounts";
 import { countAndLookUp, countIfs } from "./countIfs";
 import type { FoundCell, LookupQuery } from "../domain/summaryCounts";
 import { UserFacingError } from "./errors";
-import { readColumns, readSheetTop, usableCriteria, type SheetAutoFilter, type StoredSetting } from "./read";
+import {
+  readColumns,
+  readSheetTop,
+  usableCriteria,
+  type ColumnRead,
+  type SheetAutoFilter,
+  type StoredSetting,
+} from "./read";
 import { STATE_KEY } from "./state";
 import type { WorkOptions } from "./progress";
 
@@ -33,6 +40,8 @@ export interface OpenedReport {
   dataRowCount: number;
   /** Data rows read with the header (column offsets as in the layout), used to size read blocks. */
   sample: CellValue[][];
+  /** Rows above the header (title rows such as "Downloaded 2026-11-25"), as read with it. */
+  titleRows: CellValue[][];
   /** The sheet's AutoFilter (null when the host has no AutoFilter API). */
   autoFilter: SheetAutoFilter | null;
   /** The Excel table holding the report, when it is formatted as one. */
@@ -87,6 +96,7 @@ export async function openReport(host: ExcelHost, capabilities: Capabilities): P
     headerSheetRow,
     dataRowCount: top.area.rowCount - layout.headerRow - 1,
     sample: top.block.slice(layout.headerRow + 1),
+    titleRows: top.block.slice(0, layout.headerRow),
     autoFilter,
     table,
     ...(top.setting ? { setting: top.setting } : {}),
@@ -104,6 +114,23 @@ async function tableFilter(host: ExcelHost, table: { name: string; area: Area })
   });
 }
 
+/** The read of the given report columns for every data row (see readColumns, readColumnsTogether). */
+export function reportColumnRead(
+  report: OpenedReport,
+  columns: readonly number[],
+  property: "values" | "text" = "values",
+): ColumnRead {
+  return {
+    sheetName: report.sheetName,
+    firstRow: report.headerSheetRow + 1,
+    originColumn: report.area.column,
+    rowCount: report.dataRowCount,
+    columns,
+    property,
+    sample: report.sample,
+  };
+}
+
 /** Reads the given report columns for every data row. */
 export function readReportColumns(
   host: ExcelHost,
@@ -111,19 +138,7 @@ export function readReportColumns(
   columns: readonly number[],
   options: WorkOptions & { property?: "values" | "text" } = {},
 ): Promise<Map<number, CellValue[]>> {
-  return readColumns(
-    host,
-    {
-      sheetName: report.sheetName,
-      firstRow: report.headerSheetRow + 1,
-      originColumn: report.area.column,
-      rowCount: report.dataRowCount,
-      columns,
-      property: options.property ?? "values",
-      sample: report.sample,
-    },
-    options,
-  );
+  return readColumns(host, reportColumnRead(report, columns, options.property ?? "values"), options);
 }
 
 /** The active sheet, its used area, one header row and every sheet's A1/A2 (see readOutline). */

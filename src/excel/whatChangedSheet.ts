@@ -10,14 +10,15 @@ import type { ExcelHost } from "./host";
 import { chooseAddinSheet } from "./sheetOps";
 import type { WorkOptions } from "./progress";
 import type { Capabilities } from "./requirements";
-import { suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
+import { neutralisedFormats, nextBlockSize, suspendUntilSync, TEXT_FORMAT, writeGrid } from "./write";
 
 /** The sheet to write: this report's own What Changed sheet (replaced), else the first free name. */
 export function chooseWhatChangedSheet(
   host: ExcelHost,
   reportSheetName: string,
+  knownNames?: readonly string[],
 ): Promise<{ name: string; replace: boolean }> {
-  return chooseAddinSheet(host, "whatChanged", reportSheetName);
+  return chooseAddinSheet(host, "whatChanged", reportSheetName, knownNames);
 }
 
 function pad<T>(row: readonly T[], width: number, filler: T): T[] {
@@ -40,6 +41,8 @@ export async function writeWhatChangedSheet(
   }
   try {
     const { top, width } = content;
+    const goneFormats = content.goneHeader.map(() => TEXT_FORMAT);
+    const firstBlock = content.gone.length ? nextBlockSize(content.gone, 0, goneFormats) : 0;
     await host.run(async (context) => {
       suspendUntilSync(context, capabilities);
       const sheet = context.workbook.worksheets.add(target.name);
@@ -59,6 +62,20 @@ export async function writeWhatChangedSheet(
       header.values = [content.goneHeader];
       header.format.font.bold = true;
       sheet.getRange("A:A").format.columnWidth = 260;
+      // Issue 16: the first block of gone customers (usually all of them) in the same batch.
+      if (firstBlock > 0) {
+        const gone = sheet.getRange(
+          a1({
+            row: content.goneHeaderRow + 1,
+            column: 0,
+            rowCount: firstBlock,
+            columnCount: goneFormats.length,
+          }),
+        );
+        const rows = content.gone.slice(0, firstBlock);
+        gone.numberFormat = rows.map((row) => neutralisedFormats(row, goneFormats) as string[]);
+        gone.values = rows;
+      }
       await context.sync();
     });
     await writeGrid(
@@ -66,10 +83,10 @@ export async function writeWhatChangedSheet(
       capabilities,
       {
         sheetName: target.name,
-        row: content.goneHeaderRow + 1,
+        row: content.goneHeaderRow + 1 + firstBlock,
         column: 0,
-        rows: content.gone,
-        numberFormats: content.goneHeader.map(() => TEXT_FORMAT),
+        rows: content.gone.slice(firstBlock),
+        numberFormats: goneFormats,
       },
       options,
     );

@@ -2,7 +2,7 @@
 /** The pane's four steps against a hand-made session: where it opens, check marks, moving on. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { ActionOutcome, SheetReport, WorkbookProgress } from "../actions";
+import type { ActionOutcome, CompareResult, SheetReport, WorkbookProgress } from "../actions";
 import { App } from "./App";
 import { DESCRIBE, fakeSession, sampleReport, type Handler } from "./testSession";
 
@@ -110,6 +110,55 @@ describe("steps", () => {
     await waitFor(() => expect(screen.getByTestId("done-prepared")).toHaveAttribute("data-done", "true"));
     expect(screen.getByTestId("step-share")).toHaveAttribute("data-done", "true");
     // The one read after Analyze; none after Prepare (issue 16).
+    expect(session.reads).toBe(1);
+  });
+
+  test("after Compare with last month the pane updates from the action's own result: no re-analysis, no read", async () => {
+    const result: CompareResult = {
+      key: "customerId",
+      keyLabel: "Customer ID",
+      summary: "Matched 10,883 of 11,358 by Customer ID",
+      customers: 11_358,
+      matched: 10_883,
+      matchRate: 0.96,
+      newCustomers: 475,
+      goneCustomers: 310,
+      changes: { Up: 1_234, Down: 0, Same: 9_649 },
+      products: ["Microsoft 365"],
+      columns: "AY:BA",
+      updated: false,
+      whatChangedSheet: "What Changed",
+      lastMonth: { kind: "sheet", name: "October", month: "October 2026" },
+    };
+    const session = renderPane({
+      analyzeSheet: done(sampleReport()),
+      listLastMonthSheets: done({
+        sheets: [{ sheetName: "October", family: "AI Business", month: "October 2026", sameFamily: true }],
+        defaultSheet: "October",
+      }),
+      compareLastMonth: done(result, "Matched."),
+      // A read of what is done would say "not compared": only the action's result can tick the item.
+      [DESCRIBE]: done({
+        sheetName: "AI Business",
+        helpers: false,
+        crm: null,
+        lastMonth: null,
+        sheets: noSheets,
+      }),
+    });
+    await waitFor(() => expect(session.reads).toBe(1));
+    fireEvent.click(screen.getByTestId("step-enrich"));
+    fireEvent.click(within(screen.getByTestId("fold-compare-header")).getByRole("button"));
+    const run = await screen.findByTestId("compare-run");
+    await waitFor(() => expect(run).not.toHaveAttribute("aria-disabled", "true"));
+    fireEvent.click(run);
+    await waitFor(() =>
+      expect(screen.getByTestId("done-compare")).toHaveTextContent(
+        "Last month: 475 new, 1,234 up, 9,649 same",
+      ),
+    );
+    // One analysis and one read of what is done, both when the pane opened (issue 16).
+    expect(session.calls.filter((c) => c.id === "analyzeSheet")).toHaveLength(1);
     expect(session.reads).toBe(1);
   });
 });

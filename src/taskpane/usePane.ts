@@ -6,6 +6,7 @@ import { useCallback, useReducer, useRef } from "react";
 import {
   actions,
   reportAfterReset,
+  progressAfterCompare,
   type ActionDefinition,
   type ActionOutcome,
   type Availability,
@@ -30,6 +31,21 @@ import {
 type ActionOf<K extends keyof typeof actions> = (typeof actions)[K];
 
 const withHelperColumns = (report: SheetReport): SheetReport => ({ ...report, hasHelperColumns: true });
+
+/**
+ * Actions run through runAction whose own result says what changed (issue 16): asked to refresh
+ * after them, the pane updates the report and the check marks from the result, with no re-analysis
+ * and no read of what is done. Compare adds its own columns and sheet and changes no cell the
+ * analysis counts.
+ */
+const UPDATED_FROM_RESULT: {
+  [K in keyof typeof actions]?: {
+    report: (report: SheetReport) => SheetReport;
+    progress: (progress: WorkbookProgress, result: never) => WorkbookProgress;
+  };
+} = {
+  compareLastMonth: { report: (report) => report, progress: progressAfterCompare },
+};
 
 /**
  * What an action tells the pane about the steps' check marks, from its own result (issue 16: no
@@ -310,15 +326,18 @@ export function usePane(session: Session): PaneApi {
           ) as unknown as WorkbookProgress["sheets"],
         }),
       ),
-    runAction: (id, input, options = {}) =>
-      run(
+    runAction: (id, input, options = {}) => {
+      const fromResult = options.refreshAfter ? UPDATED_FROM_RESULT[id] : undefined;
+      return run(
         "action",
         actions[id] as ActionDefinition<unknown, unknown>,
         input,
         options.origin ?? id,
         (outcome) => ({ type: "actionFinished", actionId: id, outcome }),
-        options.refreshAfter ?? false,
-      ),
+        fromResult?.report ?? options.refreshAfter ?? false,
+        (fromResult?.progress as ProgressAfter<unknown> | undefined) ?? "read",
+      );
+    },
     readQuietly: async (id, input) => {
       let outcome: ActionOutcome<unknown>;
       try {
