@@ -47,7 +47,7 @@ describe("readColumnsTogether", () => {
   it("fills each sync up to the block target, in order, whatever the sizes", async () => {
     const long = "x".repeat(120);
     // Alone: A in two syncs, B in one; together the rows fit two.
-    const a = grid(12_001, 3, (r, c) => (r === 0 ? `H${c}` : `${long}${r}:${c}`));
+    const a = grid(14_001, 3, (r, c) => (r === 0 ? `H${c}` : `${long}${r}:${c}`));
     const b = grid(5_001, 2, (r, c) => (r === 0 ? `K${c}` : `${long}${r}:${c}`));
     const fake = createFakeExcel();
     fake.workbook.addSheet("A", a);
