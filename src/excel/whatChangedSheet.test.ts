@@ -73,4 +73,20 @@ describe("writeWhatChangedSheet", () => {
     expect(syncs).toBe(1);
     expect(written.values(4, 0, 2, 4)).toEqual([sheet.goneHeader, ["", "", "", ""]]);
   });
+
+  it("a sheet of that name made meanwhile (by the user) is left alone when the write fails", async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet("Report", [["Customer ID"], ["id-1"]]);
+    // Free when the add-in listed the sheets; the user made it before the write.
+    fake.workbook.addSheet("What Changed", [["my own notes"]]);
+    await expect(
+      writeWhatChangedSheet(
+        fake,
+        detectCapabilities(fake),
+        { name: "What Changed", replace: false },
+        content(3),
+      ),
+    ).rejects.toThrow();
+    expect(fake.workbook.sheet("What Changed")!.values(0, 0, 1, 1)).toEqual([["my own notes"]]);
+  });
 });

@@ -91,15 +91,22 @@ export async function writeWhatChangedSheet(
       options,
     );
   } catch (error) {
-    await removeQuietly(host, target.name);
+    // A sheet of that name made meanwhile (ItemAlreadyExists) is someone else's: never removed.
+    if (errorCode(error) !== "ItemAlreadyExists") await removeIfOurs(host, target.name, content);
     throw error;
   }
 }
 
-async function removeQuietly(host: ExcelHost, name: string): Promise<void> {
+/** Removes the half-built sheet: only when it holds our title in A1, or nothing at all. */
+async function removeIfOurs(host: ExcelHost, name: string, content: WhatChangedSheet): Promise<void> {
   try {
     await host.run(async (context) => {
-      context.workbook.worksheets.getItem(name).delete();
+      const sheet = context.workbook.worksheets.getItem(name);
+      const title = sheet.getRange("A1").load("values");
+      const used = sheet.getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      if (title.values[0]?.[0] !== content.top.values[0]?.[0] && !used.isNullObject) return;
+      sheet.delete();
       await context.sync();
     });
   } catch (error) {
