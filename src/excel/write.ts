@@ -2,7 +2,7 @@ import type { CellValue } from "../domain/types";
 import type { ExcelHost } from "./host";
 import type { Capabilities } from "./requirements";
 import { a1 } from "./address";
-import { BLOCK_TARGET_BYTES, cellJsonBytes, MAX_ROWS_PER_BLOCK } from "./payload";
+import { cellJsonBytes, MAX_ROWS_PER_BLOCK, WRITE_BLOCK_TARGET_BYTES } from "./payload";
 import { formatCount, throwIfCancelled, yieldToHost, type WorkOptions } from "./progress";
 
 /** Number format that makes Excel keep a written string as text, so report text never becomes a formula. */
@@ -61,7 +61,7 @@ export function nextBlockSize(
   for (let r = start; r < rows.length && size < MAX_ROWS_PER_BLOCK; r++) {
     let rowBytes = formatBytes;
     for (const cell of rows[r]) rowBytes += cellJsonBytes(cell);
-    if (size > 0 && bytes + rowBytes > BLOCK_TARGET_BYTES) break;
+    if (size > 0 && bytes + rowBytes > WRITE_BLOCK_TARGET_BYTES) break;
     bytes += rowBytes;
     size += 1;
   }
