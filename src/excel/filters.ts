@@ -212,21 +212,9 @@ export function queueRemoveAllFilters(context: Excel.RequestContext, report: Ope
 }
 
 /**
- * Rebuilds the sheet AutoFilter on `area` with the given criteria (report column offsets), e.g. to
- * put a user's filter back on the range it had before the add-in widened it.
+ * Queues rebuilding the sheet AutoFilter on `area` with the given criteria (report column offsets),
+ * e.g. to put a user's filter back on the range it had before the add-in widened it.
  */
-export async function rebuildAutoFilter(
-  host: ExcelHost,
-  report: OpenedReport,
-  area: Area,
-  criteria: readonly ExistingCriteria[],
-): Promise<void> {
-  await host.run(async (context) => {
-    queueRebuildAutoFilter(context, report, area, criteria);
-    await context.sync();
-  });
-}
-
 export function queueRebuildAutoFilter(
   context: Excel.RequestContext,
   report: OpenedReport,

@@ -4,7 +4,7 @@ import { a1, type Area } from "./address";
 import { existingCriteria, filterAreaOf } from "./filters";
 import type { OpenedReport } from "./report";
 import { usableCriteria } from "./read";
-import { suspendUntilSync, TEXT_FORMAT } from "./write";
+import { TEXT_FORMAT } from "./write";
 
 const HEADER_FILL = "#DCE6F2";
 
@@ -31,21 +31,6 @@ export function queueHelperHeader(
   range.values = [[...headers]];
   range.format.font.bold = true;
   range.format.fill.color = HEADER_FILL;
-}
-
-/** Writes the helper header cells, styled, in a sync of their own. */
-export async function writeHelperHeader(
-  host: ExcelHost,
-  capabilities: Capabilities,
-  report: OpenedReport,
-  firstColumn: number,
-  headers: string[],
-): Promise<void> {
-  await host.run(async (context) => {
-    suspendUntilSync(context, capabilities);
-    queueHelperHeader(context, report, firstColumn, headers);
-    await context.sync();
-  });
 }
 
 /** Empties cells the add-in wrote (used when a new helper column write is cancelled half-way). */

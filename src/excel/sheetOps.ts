@@ -29,19 +29,7 @@ export async function sortRows(
   });
 }
 
-/** Puts back the frozen rows (undefined: leave them) and column widths Prepare recorded, in one sync. */
-export async function restoreSheetLayout(
-  host: ExcelHost,
-  sheetName: string,
-  frozenRows: number | undefined,
-  widths: readonly { column: number; width: number }[],
-): Promise<void> {
-  await host.run(async (context) => {
-    queueRestoreSheetLayout(context, sheetName, frozenRows, widths);
-    await context.sync();
-  });
-}
-
+/** Queues putting back the frozen rows (undefined: leave them) and column widths Prepare recorded. */
 export function queueRestoreSheetLayout(
   context: Excel.RequestContext,
   sheetName: string,
@@ -132,14 +120,7 @@ export function queueTextColourRules(range: Excel.Range, rules: readonly TextCol
   });
 }
 
-/** Clears values and formats (conditional formats included) of an area. */
-export async function clearArea(host: ExcelHost, sheetName: string, area: Area): Promise<void> {
-  await host.run(async (context) => {
-    queueClearArea(context, sheetName, area);
-    await context.sync();
-  });
-}
-
+/** Queues clearing values and formats (conditional formats included) of an area. */
 export function queueClearArea(context: Excel.RequestContext, sheetName: string, area: Area): void {
   const range = context.workbook.worksheets.getItem(sheetName).getRange(a1(area));
   range.conditionalFormats.clearAll();
@@ -280,21 +261,7 @@ export async function deleteSheets(
   });
 }
 
-/** Replaces (or adds) a sheet holding lines of text in column A, written as text. */
-export async function writeTextSheet(
-  host: ExcelHost,
-  capabilities: Capabilities,
-  name: string,
-  replace: boolean,
-  lines: readonly string[],
-): Promise<void> {
-  await host.run(async (context) => {
-    queueTextSheet(context, capabilities, name, replace, lines);
-    await context.sync();
-  });
-}
-
-/** Queues writeTextSheet's work in a batch the caller syncs. */
+/** Queues replacing (or adding) a sheet holding lines of text in column A, written as text. */
 export function queueTextSheet(
   context: Excel.RequestContext,
   capabilities: Capabilities,
