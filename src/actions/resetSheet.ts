@@ -36,6 +36,8 @@ export interface ResetResult {
   sheetName: string;
   /** Filter criteria are still set on the report (the user's, kept). */
   stillFiltered: boolean;
+  /** A priority sort was undone: the rows the analysis samples moved. */
+  rowOrderRestored: boolean;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface ResetResult {
  * test/scenario/resetRefresh.test.ts holds it equal to a fresh analysis.
  */
 export function reportAfterReset(report: SheetReport, result: ResetResult): SheetReport | null {
-  if (report.sheetName !== result.sheetName) return null;
+  // Rows moved back: what the analysis judges on its sample rows (formats, examples) may differ.
+  if (report.sheetName !== result.sheetName || result.rowOrderRestored) return null;
   return {
     ...report,
     isFiltered: result.stillFiltered,
@@ -197,7 +200,11 @@ export const resetSheet: ActionDefinition<ResetInput, ResetResult> = {
         (leftInPlace.length ? ` Left ${leftInPlace.join("; ")}.` : "")
       : "Nothing to reset: the sheet has nothing the add-in added." +
         (leftInPlace.length ? ` Left ${leftInPlace.join("; ")}.` : "");
-    return { message, data: { removed, leftInPlace, sheetName: report.sheetName, stillFiltered } };
+    const rowOrderRestored = order !== undefined && report.dataRowCount > 0;
+    return {
+      message,
+      data: { removed, leftInPlace, sheetName: report.sheetName, stillFiltered, rowOrderRestored },
+    };
   },
 };
 

@@ -271,7 +271,13 @@ describe("actions that change the sheet", () => {
 
 describe("Reset sheet", () => {
   const resetDone = done(
-    { removed: ["the helper columns"], leftInPlace: [], sheetName: "AI Business", stillFiltered: false },
+    {
+      removed: ["the helper columns"],
+      leftInPlace: [],
+      sheetName: "AI Business",
+      stillFiltered: false,
+      rowOrderRestored: false,
+    },
     "Reset: removed the helper columns.",
   );
 
@@ -350,7 +356,13 @@ describe("Share card", () => {
 
   test("a reset of another sheet than the one shown makes the pane analyse again", async () => {
     const otherSheet = done(
-      { removed: ["the helper columns"], leftInPlace: [], sheetName: "Another sheet", stillFiltered: false },
+      {
+        removed: ["the helper columns"],
+        leftInPlace: [],
+        sheetName: "Another sheet",
+        stillFiltered: false,
+        rowOrderRestored: false,
+      },
       "Reset: removed the helper columns.",
     );
     const session = fakeSession({ analyzeSheet: analyses(sampleReport()), resetSheet: otherSheet });

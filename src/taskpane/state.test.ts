@@ -177,7 +177,13 @@ describe("pane reducer", () => {
         status: "done",
         message: "Reset.",
         warnings: [],
-        data: { removed: ["x"], leftInPlace: [], sheetName: "Report", stillFiltered: false },
+        data: {
+          removed: ["x"],
+          leftInPlace: [],
+          sheetName: "Report",
+          stillFiltered: false,
+          rowOrderRestored: false,
+        },
       },
     });
     expect(reset).toMatchObject({ filter: null, helpers: null, summaries: null, prepared: null });
@@ -202,7 +208,13 @@ describe("generic action results", () => {
         status: "done",
         message: "Reset.",
         warnings: [],
-        data: { removed: [], leftInPlace: [], sheetName: "Report", stillFiltered: false },
+        data: {
+          removed: [],
+          leftInPlace: [],
+          sheetName: "Report",
+          stillFiltered: false,
+          rowOrderRestored: false,
+        },
       },
     });
     expect(reset.results).toEqual({});

@@ -72,8 +72,27 @@ describe("the pane's report after Reset equals a fresh analysis", () => {
     expect(
       reportAfterReset(
         { ...known, sheetName: "Other" },
-        { removed: [], leftInPlace: [], sheetName: "Report", stillFiltered: false },
+        { removed: [], leftInPlace: [], sheetName: "Report", stillFiltered: false, rowOrderRestored: false },
       ),
     ).toBeNull();
+    // Rows moved back by Reset (a priority sort undone): the pane analyses again.
+    expect(
+      reportAfterReset(known, {
+        removed: [],
+        leftInPlace: [],
+        sheetName: known.sheetName,
+        stillFiltered: false,
+        rowOrderRestored: true,
+      }),
+    ).toBeNull();
+  }, 60_000);
+
+  it("after a priority sort Reset says it moved the rows back, and the pane analyses again", async () => {
+    const s = await scenario({ ...base, seed: 81 });
+    const known: SheetReport = done(await s.session.run(actions.analyzeSheet, undefined));
+    done(await s.session.run(actions.sortByPriority, undefined));
+    const result = done(await s.session.run(actions.resetSheet, {}));
+    expect(result.rowOrderRestored).toBe(true);
+    expect(reportAfterReset(known, result)).toBeNull();
   }, 60_000);
 });
